@@ -1,0 +1,1 @@
+"""Banknote acceptors: a protocol-neutral interface, real serial drivers and an in-process fake."""

@@ -1,0 +1,1 @@
+"""QR scanning: frame sources (camera, video, images), decoders, and the capture/decode thread."""

@@ -1,0 +1,70 @@
+"""What the session needs from the rest of the kiosk, as small protocols (wired by the app)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.session.views import AccountView, PaymentOutcomeView
+
+
+class AccountNotFound(Exception):
+    """The back end does not know this account number."""
+
+
+class BackendDown(Exception):
+    """The back end is unreachable and no fresh cached copy of the account exists."""
+
+
+class AccountLookup(Protocol):
+    def lookup(self, account_no: str) -> AccountView:
+        """Fetch (or, offline, recall from the cache) an account; raises AccountNotFound/BackendDown."""
+        ...
+
+
+class CashLedger(Protocol):
+    """The durable side of a cash payment (kiosk.payments.cash.CashPayments)."""
+
+    def begin(self, account_no: str, due_fen: int, ceiling_fen: int) -> str: ...
+
+    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int | None) -> int: ...
+
+    def finish(self, txn_id: str) -> None: ...
+
+    def record_power_up_clear(self, value_fen: int, device: str, channel: int | None) -> None: ...
+
+
+class PostingWaiter(Protocol):
+    def wait_outcome(self, txn_id: str, timeout_s: float) -> PaymentOutcomeView:
+        """Block (on a worker) until the payment is posted or the time is up; never raises for
+        a slow back end: an unposted payment comes back with posted=False."""
+        ...
+
+
+class ReceiptDesk(Protocol):
+    def paper_available(self) -> bool: ...
+
+    def issue(self, outcome: PaymentOutcomeView, account: AccountView, language: str) -> str:
+        """Print the receipt; returns "printed", "no_paper" or "failed" (never fakes success)."""
+        ...
+
+
+class Executor(Protocol):
+    def submit(self, work: Callable[[], None]) -> None: ...
+
+
+class InlineExecutor:
+    """Runs work at once on the caller's thread: deterministic session tests without threads."""
+
+    def submit(self, work: Callable[[], None]) -> None:
+        work()
+
+
+@dataclass(frozen=True)
+class Health:
+    """Which payment methods are usable right now, and why not."""
+
+    cash: bool = True
+    backend_online: bool = True
+    printer_paper: bool = True

@@ -1,0 +1,92 @@
+"""Small in-memory stand-ins for the session's ports (fast state-machine tests only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.session.ports import AccountNotFound, BackendDown
+from kiosk.session.views import AccountView, PaymentOutcomeView
+
+
+def account(no: str = "3300000001", due: int = 38126, **kw: object) -> AccountView:
+    base: dict[str, object] = dict(
+        account_no=no,
+        holder_masked="张*明",
+        address_masked="杭州市西湖区文三路***号",
+        category="residential",
+        billing_mode="postpaid",
+        status="arrears",
+        balance_fen=0,
+        arrears_fen=due,
+        late_fee_fen=0,
+        amount_due_fen=due,
+        min_payment_fen=100,
+        max_payment_fen=5_000_000,
+    )
+    base.update(kw)
+    return AccountView(**base)  # type: ignore[arg-type]
+
+
+@dataclass
+class Accounts:
+    known: dict[str, AccountView] = field(default_factory=dict)
+    down: bool = False
+
+    def lookup(self, account_no: str) -> AccountView:
+        if self.down:
+            raise BackendDown()
+        if account_no not in self.known:
+            raise AccountNotFound(account_no)
+        return self.known[account_no]
+
+
+@dataclass
+class Ledger:
+    notes: dict[str, list[int]] = field(default_factory=dict)
+    finished: list[str] = field(default_factory=list)
+    orphans: list[int] = field(default_factory=list)
+
+    def begin(self, account_no: str, due_fen: int, ceiling_fen: int) -> str:
+        txn = f"T-{len(self.notes) + 1:04d}"
+        self.notes[txn] = []
+        return txn
+
+    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int | None) -> int:
+        self.notes[txn_id].append(value_fen)
+        return sum(self.notes[txn_id])
+
+    def finish(self, txn_id: str) -> None:
+        self.finished.append(txn_id)
+
+    def record_power_up_clear(self, value_fen: int, device: str, channel: int | None) -> None:
+        self.orphans.append(value_fen)
+
+
+@dataclass
+class Posting:
+    ledger: Ledger
+    online: bool = True
+
+    def wait_outcome(self, txn_id: str, timeout_s: float) -> PaymentOutcomeView:
+        amount = sum(self.ledger.notes[txn_id])
+        if not self.online:
+            return PaymentOutcomeView(transaction_id=txn_id, amount_fen=amount, posted=False)
+        return PaymentOutcomeView(
+            transaction_id=txn_id, amount_fen=amount, posted=True, receipt_no="R-1",
+            new_balance_fen=0,
+        )
+
+
+@dataclass
+class Receipts:
+    paper: bool = True
+    issued: list[str] = field(default_factory=list)
+
+    def paper_available(self) -> bool:
+        return self.paper
+
+    def issue(self, outcome: PaymentOutcomeView, account: AccountView, language: str) -> str:
+        if not self.paper:
+            return "no_paper"
+        self.issued.append(outcome.transaction_id)
+        return "printed"

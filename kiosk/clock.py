@@ -53,3 +53,25 @@ class ManualClock:
 def rfc3339(moment: datetime) -> str:
     """RFC 3339 UTC with a trailing Z, second precision, as the back end expects."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class OffsetClock:
+    """The system clock plus an offset that can be moved forward (the demo's 'walk away')."""
+
+    def __init__(self) -> None:
+        self._offset = 0.0
+        self._lock = threading.Lock()
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return time.monotonic() + self._offset
+
+    def now(self) -> datetime:
+        from datetime import timedelta
+
+        with self._lock:
+            return datetime.now(UTC) + timedelta(seconds=self._offset)
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._offset += seconds

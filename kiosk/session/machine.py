@@ -153,7 +153,9 @@ class Session:
             return
         number = state.account_input
         if not (self._min_digits <= len(number) <= self._max_digits):
-            self._set(message="account_length", message_arg=f"{self._min_digits}-{self._max_digits}")
+            self._set(
+                message="account_length", message_arg=f"{self._min_digits}-{self._max_digits}"
+            )
             return
         self._lookup(number)
 
@@ -360,7 +362,7 @@ class Session:
         if event.kind is CashEventKind.STACKED and event.value_fen:
             self._on_stacked(event.value_fen, event.channel)
         elif event.kind is CashEventKind.CLEARED_TO_CASHBOX and event.value_fen:
-            self._ledger.record_power_up_clear(event.value_fen, self._acceptor_id, event.channel)
+            self._ledger.record_power_up_clear(event.value_fen, self._acceptor_id, event.channel or 0)
         elif event.kind in (
             CashEventKind.JAM,
             CashEventKind.CASHBOX_REMOVED,
@@ -378,20 +380,26 @@ class Session:
 
     def _on_stacked(self, value_fen: int, channel: int | None) -> None:
         with self._lock:
-            txn_id = self._state.transaction_id if self._accepting else None
+            txn_id = self._state.transaction_id
         if txn_id is None:
-            # Stacked with no open transaction (should not happen: the acceptor is disabled).
+            # Stacked with no transaction at all (the acceptor should have been disabled).
             # The note is real money: journal it for staff rather than drop it.
             log.error("a note was stacked outside a cash step; kept for staff")
-            self._ledger.record_power_up_clear(value_fen, self._acceptor_id, channel)
+            self._ledger.record_power_up_clear(value_fen, self._acceptor_id, channel or 0)
             return
-        self._ledger.note_stacked(txn_id, value_fen, self._acceptor_id, channel)
+        total = self._ledger.note_stacked(txn_id, value_fen, self._acceptor_id, channel or 0)
         with self._lock:
-            self._last_touch = self._clock.monotonic()
-            notes = (*self._state.notes, value_fen)
+            credited = total == self._state.inserted_fen + value_fen
+            if credited:
+                self._last_touch = self._clock.monotonic()
+            notes = (*self._state.notes, value_fen) if credited else self._state.notes
             target = self._state.amount_fen or 0
+            accepting = self._accepting
+        if not credited:
+            log.error("a note arrived after the payment closed; kept for staff")
+            return
         self._set(notes=notes, warning_s=None)
-        if sum(notes) >= target:
+        if accepting and sum(notes) >= target:
             self._close_cash(reason=None)
 
     def finish_cash(self) -> None:
@@ -426,20 +434,21 @@ class Session:
             except Exception:
                 log.exception("the acceptor could not be disabled")
             assert txn_id is not None
-            notes = self.state.notes
             try:
                 self._ledger.finish(txn_id)
             except Exception:
                 log.exception("finishing %s failed; recovery will complete it", txn_id)
                 self._set(screen=Screen.NOTICE, message="journal_error")
                 return
-            if not notes:
+            # The journal, not the screen, says what was stacked (a note may have landed while
+            # the acceptor was being disabled).
+            outcome = self._posting.wait_outcome(txn_id, float(self._settings.posting_wait_s))
+            if outcome.amount_fen == 0:
                 if reason is None:
                     self._reset()
                 else:
                     self._set(screen=Screen.NOTICE, message=reason)
                 return
-            outcome = self._posting.wait_outcome(txn_id, float(self._settings.posting_wait_s))
             self._set(screen=Screen.RESULT, outcome=outcome, receipt=None)
             self._print_receipt()
 
@@ -478,7 +487,9 @@ class Session:
 
     def set_out_of_service(self, out: bool) -> None:
         if out:
-            self._set_fresh(SessionState(screen=Screen.OUT_OF_SERVICE, language=self.state.language))
+            self._set_fresh(
+                SessionState(screen=Screen.OUT_OF_SERVICE, language=self.state.language)
+            )
         elif self.state.screen is Screen.OUT_OF_SERVICE:
             self._reset()
 

@@ -75,3 +75,6 @@ class PaymentOutcomeView:
     to_balance_fen: int | None = None
     suspense: bool = False
     notes: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # (value_fen, count)
+    applied: tuple[tuple[str, int], ...] = field(default_factory=tuple)  # (bill_id, amount_fen)
+    late_fee_paid_fen: int = 0
+    method: str = "cash"

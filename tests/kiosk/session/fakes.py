@@ -51,14 +51,17 @@ class Ledger:
         self.notes[txn] = []
         return txn
 
-    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int | None) -> int:
+    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int) -> int:
+        if txn_id in self.finished:
+            self.orphans.append(value_fen)
+            return sum(self.notes[txn_id])
         self.notes[txn_id].append(value_fen)
         return sum(self.notes[txn_id])
 
     def finish(self, txn_id: str) -> None:
         self.finished.append(txn_id)
 
-    def record_power_up_clear(self, value_fen: int, device: str, channel: int | None) -> None:
+    def record_power_up_clear(self, value_fen: int, device: str, channel: int) -> None:
         self.orphans.append(value_fen)
 
 

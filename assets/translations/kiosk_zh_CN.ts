@@ -1,0 +1,699 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountScreen</name>
+    <message>
+        <location filename="../../ui/screens/account.py" line="90" />
+        <source>Your account</source>
+        <translation>您的户号信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="92" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="93" />
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="94" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="95" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="96" />
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="97" />
+        <source>Unpaid bills</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="98" />
+        <source>Late fee</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="102" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="103" />
+        <source>Other amount</source>
+        <translation>其他金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="104" />
+        <source>Amount due</source>
+        <translation>应缴金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="122" />
+        <source>Pay {amount}</source>
+        <translation>缴纳 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="122" />
+        <source>Pay</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="127" />
+        <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
+        <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="139" />
+        <source>Paying the full amount due reconnects your supply.</source>
+        <translation>缴清全部应缴金额后将恢复供电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="149" />
+        <source>{amount} (since {date}, 0.1% a day)</source>
+        <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="155" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="155" />
+        <source>Usage</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="155" />
+        <source>Charges</source>
+        <translation>计费明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="155" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="155" />
+        <source>Due</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="186" />
+        <source>kWh</source>
+        <translation>千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="201" />
+        <source>Usage, last 12 months (kWh)</source>
+        <translation>近 12 个月用电量（千瓦时）</translation>
+    </message>
+</context>
+<context>
+    <name>AmountScreen</name>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="49" />
+        <source>How much do you want to pay?</source>
+        <translation>请选择缴费金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="50" />
+        <source>Amount due</source>
+        <translation>应缴金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="52" />
+        <source>Pay {amount}</source>
+        <translation>缴纳 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="54" />
+        <source>Or type another amount in yuan:</source>
+        <translation>或输入其他金额（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="60" />
+        <source>Cash: the kiosk gives no change. Anything above the amount due goes to your account balance.</source>
+        <translation>现金缴费不找零，超出应缴金额的部分存入您的账户余额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="64" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="65" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>BusyScreen</name>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="48" />
+        <source>Finding your account…</source>
+        <translation>正在查询您的户号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="49" />
+        <source>Getting the cash acceptor ready…</source>
+        <translation>正在准备纸币识别器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="50" />
+        <source>Crediting your payment, please wait…</source>
+        <translation>正在入账，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="51" />
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+</context>
+<context>
+    <name>CashScreen</name>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="62" />
+        <source>Please insert your notes</source>
+        <translation>请放入纸币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="63" />
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="65" />
+        <source>Inserted</source>
+        <translation>已投入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="67" />
+        <source>Still to pay</source>
+        <translation>尚需</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="70" />
+        <source>{amount} will go to your account balance.</source>
+        <translation>{amount} 将存入您的账户余额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="74" />
+        <source>No change is given: any surplus goes to your account balance.</source>
+        <translation>本机不找零：多付部分存入您的账户余额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="76" />
+        <source>Notes received</source>
+        <translation>已收纸币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="84" />
+        <source>Insert one note at a time, face up. Accepted: ¥1, ¥5, ¥10, ¥20, ¥50, ¥100. Touch Done when you have finished.</source>
+        <translation>请逐张放入纸币，正面朝上。可收 1、5、10、20、50、100 元。放完后请按“完成”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="91" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="94" />
+        <source>Done, pay {amount}</source>
+        <translation>完成，缴纳 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/cash.py" line="96" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="135" />
+        <source>Please check before you pay</source>
+        <translation>请核对缴费信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="136" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="137" />
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="138" />
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="139" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="147" />
+        <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
+        <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="153" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="154" />
+        <source>Confirm and pay</source>
+        <translation>确认缴费</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="44" />
+        <source>Your account number</source>
+        <translation>请输入户号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="45" />
+        <source>Type the account number printed on your bill (10 to 13 digits)</source>
+        <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="52" />
+        <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
+        <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="54" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="55" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>State Grid electricity · self-service</source>
+        <translation>国家电网 · 自助缴费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Standard text</source>
+        <translation>标准字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Large text</source>
+        <translation>大字模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Staff are coming</source>
+        <translation>工作人员马上就到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>Still there? Returning to the start in {n} s.</source>
+        <translation>您还在吗？{n} 秒后返回首页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Insert a note or touch Done. Finishing in {n} s.</source>
+        <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>More time</source>
+        <translation>延长时间</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="17" />
+        <source>Enter an amount from {low} to {high}.</source>
+        <translation>请输入 {low} 至 {high} 之间的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="21" />
+        <source>An account number has {arg} digits.</source>
+        <translation>户号为 {arg} 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>We could not find account {arg}. Please check the number on your bill.</source>
+        <translation>未找到户号 {arg}，请核对账单上的户号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>The utility's system cannot be reached right now. Please try again later or ask the staff.</source>
+        <translation>暂时无法连接电力营销系统，请稍后再试或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>Something went wrong while fetching your account.</source>
+        <translation>查询户号时出错。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>This code is not an electricity bill or a payment code.</source>
+        <translation>此二维码不是电费账单或付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>That is a payment code. First find your account, then choose mobile payment.</source>
+        <translation>这是付款码。请先查询户号，再选择手机支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34" />
+        <source>This account is closed. Please ask the staff.</source>
+        <translation>该户号已销户，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Nothing is due. You can pay in advance: enter an amount.</source>
+        <translation>当前无欠费。您可以预存电费：请输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>No payment method is available right now. Please ask the staff.</source>
+        <translation>暂无可用的支付方式，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>The kiosk could not record this payment. Please ask the staff.</source>
+        <translation>本机无法记录此笔缴费，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>The cash acceptor is not working. Please ask the staff.</source>
+        <translation>纸币识别器故障，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>A note is stuck in the cash acceptor. Your notes so far are credited; the staff have been told.</source>
+        <translation>纸币识别器卡币。已收纸币已为您入账，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>The cash acceptor was opened. Your notes so far are credited; the staff have been told.</source>
+        <translation>钱箱被打开。已收纸币已为您入账，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>The cash acceptor stopped working.</source>
+        <translation>纸币识别器停止工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>The cash acceptor refused a note. The staff have been told.</source>
+        <translation>纸币识别器拒收了一张纸币，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>The cashbox is full. Your notes so far are credited; the staff have been told.</source>
+        <translation>钱箱已满。已收纸币已为您入账，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <source>Please ask the staff for help.</source>
+        <translation>请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>In arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>Disconnected</source>
+        <translation>已停电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>Closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>Postpaid</source>
+        <translation>后付费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>Prepaid (IC card)</source>
+        <translation>预付费（IC 卡表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>Prepaid (smart meter)</source>
+        <translation>预付费（远程费控）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>Tier 1</source>
+        <translation>第一档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>Tier 2</source>
+        <translation>第二档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>Tier 3</source>
+        <translation>第三档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>Peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
+        <source>Valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>Flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+</context>
+<context>
+    <name>MethodScreen</name>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="91" />
+        <source>Choose how to pay</source>
+        <translation>请选择支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="93" />
+        <source>Cash
+¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
+        <translation>现金
+1 · 5 · 10 · 20 · 50 · 100 元纸币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="97" />
+        <source>Bank card and mobile payment are not available on this kiosk yet.</source>
+        <translation>本机暂不支持银行卡和手机支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="100" />
+        <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
+        <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="104" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeScreen</name>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="28" />
+        <source>Sorry</source>
+        <translation>抱歉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="30" />
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="31" />
+        <source>Start over</source>
+        <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfServiceScreen</name>
+    <message>
+        <location filename="../../ui/screens/notice.py" line="67" />
+        <source>This kiosk is out of service. Please use another kiosk or the service counter.</source>
+        <translation>本机暂停服务，请使用其他终端或前往柜台办理。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../../ui/screens/result.py" line="57" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="61" />
+        <source>Payment received</source>
+        <translation>缴费成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="61" />
+        <source>Payment recorded</source>
+        <translation>缴费已记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="64" />
+        <source>Paid</source>
+        <translation>实缴金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="66" />
+        <source>To your balance</source>
+        <translation>存入余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="70" />
+        <source>New balance</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="76" />
+        <source>Still due</source>
+        <translation>仍需缴纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="81" />
+        <source>Receipt number</source>
+        <translation>凭条号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="82" />
+        <source>Transaction</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="89" />
+        <source>Your money is safely recorded by this kiosk. It will be posted to your account when the connection to the utility returns.</source>
+        <translation>您的缴费已由本机安全记录，网络恢复后将自动入账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="93" />
+        <source>Your payment is held for the staff to assign to the right account.</source>
+        <translation>您的缴费已暂存，工作人员将核实后入账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="95" />
+        <source>Please take your receipt.</source>
+        <translation>请取走您的凭条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="97" />
+        <source>No paper receipt: scan the QR code for your e-receipt.</source>
+        <translation>无法打印纸质凭条：请扫描二维码获取电子凭条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="99" />
+        <source>Printing your receipt…</source>
+        <translation>正在打印凭条…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="107" />
+        <source>E-receipt and e-invoice</source>
+        <translation>电子凭条与电子发票</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../ui/screens/start.py" line="38" />
+        <source>Pay your electricity bill</source>
+        <translation>电费自助缴费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="39" />
+        <source>Touch the screen to begin</source>
+        <translation>请触摸屏幕开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="40" />
+        <source>Enter account number</source>
+        <translation>输入户号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="41" />
+        <source>Scan bill QR code</source>
+        <translation>扫描账单二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="42" />
+        <source>Insert prepaid card</source>
+        <translation>插入购电卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="43" />
+        <source>The number is printed on your bill</source>
+        <translation>户号印在您的电费账单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="44" />
+        <source>Hold the QR code on your bill under the scanner</source>
+        <translation>将账单上的二维码对准下方扫描口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="45" />
+        <source>Put your electricity card into the card slot</source>
+        <translation>将购电卡插入读卡口</translation>
+    </message>
+</context>
+</TS>

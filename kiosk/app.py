@@ -1,0 +1,226 @@
+"""The composition root: builds every part of the kiosk from the settings and wires them together.
+
+No Qt here: the UI receives a built `Kiosk` and renders its session. Nothing else creates devices,
+clients or the journal, so there are no module-level singletons.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from drivers.cash.base import BanknoteAcceptor
+from drivers.cash.fake import FakeAcceptor
+from drivers.printer.base import ReceiptPrinter
+from drivers.scanner.base import ScanEvent, Scanner
+from kiosk.accounts import BackendAccounts
+from kiosk.backend.client import UtilityClient
+from kiosk.clock import Clock, SystemClock
+from kiosk.config import Settings
+from kiosk.journal import Journal
+from kiosk.outbox.forwarder import Forwarder
+from kiosk.payments.cash import CashPayments
+from kiosk.payments.recovery import RecoveryReport, recover
+from kiosk.posting import ForwarderPosting
+from kiosk.receipt_desk import PrinterReceiptDesk
+from kiosk.session.machine import Session
+from kiosk.session.ports import Health
+from kiosk.workers import SerialWorker
+
+log = logging.getLogger(__name__)
+
+
+def make_acceptor(settings: Settings) -> tuple[BanknoteAcceptor, str]:
+    cash = settings.devices.cash
+    if cash.driver in ("fake", "none"):
+        return FakeAcceptor(), "fake-acceptor"
+    from drivers.cash.factory import open_acceptor
+
+    return open_acceptor(cash.driver, cash.port, encrypted=cash.encrypted), f"{cash.driver}:{cash.port}"
+
+
+def make_printer(settings: Settings) -> ReceiptPrinter:
+    printer = settings.devices.printer
+    if printer.driver == "escpos":
+        from drivers.printer.escpos_printer import EscposPrinter
+
+        return EscposPrinter(printer.target, width_px=printer.width_px)  # type: ignore[call-arg]
+    from drivers.printer.fake import FakePrinter
+
+    return FakePrinter()
+
+
+def make_scanner(settings: Settings) -> Scanner | None:
+    scanner = settings.devices.scanner
+    if scanner.driver == "none":
+        return None
+    if scanner.driver == "camera":
+        from drivers.scanner.factory import camera_scanner
+
+        found: Scanner = camera_scanner(scanner.camera, scanner.decoder)
+        return found
+    from drivers.scanner.fake import FakeScanner
+
+    return FakeScanner()
+
+
+@dataclass
+class Kiosk:
+    settings: Settings
+    clock: Clock
+    journal: Journal
+    client: UtilityClient
+    forwarder: Forwarder
+    cash: CashPayments
+    session: Session
+    acceptor: BanknoteAcceptor
+    printer: ReceiptPrinter
+    scanner: Scanner | None
+    worker: SerialWorker
+    simulator: Any = None
+    recovery: RecoveryReport | None = None
+    _opened: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, settings: Settings, *, clock: Clock | None = None) -> Kiosk:
+        clock = clock or SystemClock()
+        data_dir = settings.data_dir
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        simulator = None
+        url = settings.backend.url
+        if settings.backend.simulate:
+            from backend_sim.server import SimulatorServer
+
+            parts = urlsplit(url)
+            simulator = SimulatorServer(
+                host=parts.hostname or "127.0.0.1",
+                port=parts.port or 0,
+                state_path=settings.backend.sim_state or data_dir / "backend-sim.db",
+            )
+            simulator.start()
+            url = simulator.url
+        backend = settings.backend
+        cert = (
+            (str(backend.client_cert), str(backend.client_key))
+            if backend.client_cert and backend.client_key
+            else None
+        )
+        client = UtilityClient(
+            url,
+            settings.kiosk.id,
+            backend.resolved_secret(),
+            clock=clock,
+            connect_timeout=backend.connect_timeout_s,
+            read_timeout=backend.read_timeout_s,
+            verify=str(backend.ca_bundle) if backend.ca_bundle else True,
+            client_cert=cert,
+        )
+        journal = Journal.open(data_dir / "journal.db", clock)
+        forwarder = Forwarder(journal, client, clock, random.Random())
+        cash = CashPayments(journal, forwarder, settings.kiosk.id, clock)
+        acceptor, acceptor_id = make_acceptor(settings)
+        printer = make_printer(settings)
+        scanner = make_scanner(settings)
+        worker = SerialWorker()
+        receipts = PrinterReceiptDesk(
+            printer,
+            kiosk_id=settings.kiosk.id,
+            location=settings.kiosk.location,
+            e_receipt_url=settings.kiosk.e_receipt_url,
+            width_px=settings.devices.printer.width_px,
+            clock=clock,
+            archive=data_dir / "receipts",
+        )
+        kiosk_ref: list[Kiosk] = []
+
+        def health() -> Health:
+            return kiosk_ref[0].health() if kiosk_ref else Health()
+
+        session = Session(
+            clock=clock,
+            executor=worker,
+            accounts=BackendAccounts(client, journal, clock),
+            ledger=cash,
+            posting=ForwarderPosting(journal, forwarder),
+            receipts=receipts,
+            acceptor=acceptor,
+            acceptor_id=acceptor_id,
+            settings=settings.session,
+            health=health,
+            min_digits=settings.kiosk.account_min_digits,
+            max_digits=settings.kiosk.account_max_digits,
+            language=settings.kiosk.language,
+        )
+        kiosk = cls(
+            settings=settings,
+            clock=clock,
+            journal=journal,
+            client=client,
+            forwarder=forwarder,
+            cash=cash,
+            session=session,
+            acceptor=acceptor,
+            printer=printer,
+            scanner=scanner,
+            worker=worker,
+            simulator=simulator,
+        )
+        kiosk_ref.append(kiosk)
+        return kiosk
+
+    def health(self) -> Health:
+        status = self.acceptor.status()
+        return Health(
+            cash=status.get("state") not in ("fault", "absent")
+            and self.settings.devices.cash.driver != "none",
+            printer_paper=self._paper_ok(),
+        )
+
+    def _paper_ok(self) -> bool:
+        try:
+            return self.printer.paper_status().value in ("ok", "low")
+        except Exception:
+            return False
+
+    def start_backend_only(self) -> None:
+        """Journal, recovery and forwarder, without devices (`kiosk forward --once`)."""
+        self.recovery = recover(self.journal, self.forwarder)
+
+    def start(self) -> None:
+        """Open devices, settle anything a crash left unfinished, then start forwarding."""
+        for device in (self.acceptor, self.printer, self.scanner):
+            if device is None:
+                continue
+            try:
+                device.open()
+                self._opened.append(device)
+            except Exception:
+                log.exception("device %s could not be opened", type(device).__name__)
+        try:
+            self.acceptor.disable()
+        except Exception:
+            log.exception("could not disable the acceptor at start-up")
+        if self.scanner is not None:
+            self.scanner.set_listener(self._on_scan)
+        self.recovery = recover(self.journal, self.forwarder)
+        log.info("recovery at start-up: %s", self.recovery)
+        self.forwarder.start()
+
+    def _on_scan(self, event: ScanEvent) -> None:
+        self.session.scanned(event.payload)
+
+    def close(self) -> None:
+        self.worker.stop()
+        for device in reversed(self._opened):
+            try:
+                device.close()
+            except Exception:
+                log.exception("closing %s failed", type(device).__name__)
+        self.forwarder.stop()
+        self.client.close()
+        self.journal.close()
+        if self.simulator is not None:
+            self.simulator.stop()

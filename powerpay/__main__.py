@@ -1,0 +1,3 @@
+from powerpay.cli import main
+
+raise SystemExit(main())

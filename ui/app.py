@@ -1,0 +1,83 @@
+"""Starts the Qt application around an assembled kiosk core."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from drivers.cash.fake import FakeAcceptor
+from drivers.scanner.fake import FakeScanner
+from kiosk.app import Kiosk
+from ui.bridge import SessionBridge
+from ui.main_window import MainWindow, SimAction
+from ui.translations import Translations
+
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            app.setFont(QFont(family))
+            break
+    return app
+
+
+def sim_actions(kiosk: Kiosk) -> list[SimAction]:
+    """Buttons that play the resident's hands in simulation mode."""
+    actions: list[SimAction] = []
+    acceptor = kiosk.acceptor
+    if isinstance(acceptor, FakeAcceptor):
+        for value in (100, 500, 1000, 2000, 5000, 10000):
+
+            def insert(value: int = value) -> None:
+                acceptor.insert(value)
+
+            actions.append((f"sim_note_{value}", f"¥{value // 100}", insert))
+        actions.append(("sim_jam", "Jam", acceptor.jam))
+    scanner = kiosk.scanner
+    if isinstance(scanner, FakeScanner):
+        bill = "https://e.utility.example/bill?acct=3300000001&bill=B-3300000001-2026-10"
+        show: Callable[[], None] = lambda: scanner.show(bill)  # noqa: E731
+        actions.append(("sim_scan_bill", "QR 3300000001", show))
+    return actions
+
+
+def build_window(kiosk: Kiosk, *, simulation_panel: bool) -> MainWindow:
+    bridge = SessionBridge(kiosk.session)
+    window = MainWindow(
+        bridge,
+        Translations(),
+        receipt_url=kiosk.settings.kiosk.e_receipt_url,
+        sim_actions=sim_actions(kiosk) if simulation_panel else None,
+    )
+    window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
+    return window
+
+
+def run(kiosk: Kiosk, *, windowed: bool) -> int:
+    app = make_application()
+    window = build_window(kiosk, simulation_panel=kiosk.settings.ui.simulation_panel)
+    ui = kiosk.settings.ui
+    if windowed or not ui.fullscreen:
+        window.resize(ui.width, ui.height)
+        window.show()
+    else:
+        window.showFullScreen()
+    code = app.exec()
+    return int(code)
+
+
+def has_display() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform in ("offscreen", "minimal"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

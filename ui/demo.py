@@ -1,0 +1,235 @@
+"""`kiosk demo`: drives the real UI offscreen through a scripted resident session, saving a PNG of
+every screen it passes and a summary.json of what happened (screens, transaction, amounts, the
+journal's final state and the simulator's ledger)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from drivers.cash.fake import FakeAcceptor
+from kiosk.app import Kiosk
+from kiosk.clock import OffsetClock
+from kiosk.session.state import Screen, SessionState
+from ui.main_window import MainWindow
+
+SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout")
+
+
+class DemoError(Exception):
+    pass
+
+
+@dataclass
+class Recorder:
+    window: MainWindow
+    out: Path
+    prefix: str = ""
+    shots: list[str] = field(default_factory=list)
+    screens: list[str] = field(default_factory=list)
+
+    def on_state(self, state: SessionState) -> None:
+        if not self.screens or self.screens[-1] != state.screen.value:
+            self.screens.append(state.screen.value)
+
+    def shot(self, name: str) -> None:
+        settle(20)
+        path = self.out / f"{self.prefix}{len(self.shots) + 1:02d}-{name}.png"
+        self.window.grab().save(str(path))
+        self.shots.append(path.name)
+
+
+def settle(ms: int = 10) -> None:
+    QApplication.processEvents()
+    QTest.qWait(ms)
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise DemoError(f"timed out waiting for {what}")
+        settle(15)
+    settle(10)
+
+
+def tap(window: MainWindow, name: str) -> None:
+    """Tap a visible button by objectName, as a finger would."""
+    for widget in window.findChildren(QPushButton, name):
+        if widget.isVisible() and widget.isEnabled():
+            QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+            settle()
+            return
+    raise DemoError(f"no visible, enabled button {name!r}")
+
+
+def on_screen(kiosk: Kiosk, screen: Screen) -> Callable[[], bool]:
+    return lambda: kiosk.session.state.screen is screen
+
+
+def type_account(window: MainWindow, digits: str) -> None:
+    for d in digits:
+        tap(window, f"account_key_{d}")
+
+
+def run_scenario(
+    kiosk: Kiosk,
+    window: MainWindow,
+    scenario: str,
+    out: Path,
+    *,
+    account: str | None = None,
+    amount_fen: int | None = None,
+) -> dict[str, Any]:
+    if scenario not in SCENARIOS:
+        raise DemoError(f"unknown scenario {scenario!r}; choose from {', '.join(SCENARIOS)}")
+    out.mkdir(parents=True, exist_ok=True)
+    rec = Recorder(window, out)
+    window.bridge.session_did_change.connect(rec.on_state)
+    rec.on_state(kiosk.session.state)
+    summary: dict[str, Any] = {"scenario": scenario}
+    rec.shot("start")
+    tap(window, "start_type")
+    wait_for(on_screen(kiosk, Screen.IDENTIFY), what="identify")
+    if scenario == "not-found":
+        type_account(window, account or "3300009999")
+        rec.shot("identify")
+        tap(window, "account_key_ok")
+        wait_for(on_screen(kiosk, Screen.NOTICE), what="the not-found notice")
+        rec.shot("not-found")
+        summary["message"] = kiosk.session.state.message
+        tap(window, "done")
+        wait_for(on_screen(kiosk, Screen.START), what="start")
+        rec.shot("back-to-start")
+    elif scenario == "timeout":
+        _timeout(kiosk, window, rec, account or "3300000001", summary)
+    else:
+        _cash(kiosk, window, rec, scenario, account or "3300000001", amount_fen, summary)
+    summary["screens"] = rec.screens
+    summary["screenshots"] = rec.shots
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    return summary
+
+
+def _timeout(
+    kiosk: Kiosk, window: MainWindow, rec: Recorder, account: str, summary: dict[str, Any]
+) -> None:
+    clock = kiosk.clock
+    if not isinstance(clock, OffsetClock):
+        raise DemoError("the timeout scenario needs the demo's movable clock")
+    type_account(window, account)
+    tap(window, "account_key_ok")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    rec.shot("account")
+    settings = kiosk.settings.session
+    clock.advance(settings.idle_timeout_s - settings.warning_s + 1)
+    kiosk.session.tick()
+    wait_for(lambda: kiosk.session.state.warning_s is not None, what="the idle warning")
+    rec.shot("idle-warning")
+    summary["warning_s"] = kiosk.session.state.warning_s
+    clock.advance(settings.warning_s)
+    kiosk.session.tick()
+    wait_for(on_screen(kiosk, Screen.START), what="start after the timeout")
+    rec.shot("back-to-start")
+    summary["transactions"] = len(kiosk.journal.list_transactions())
+
+
+def _cash(
+    kiosk: Kiosk,
+    window: MainWindow,
+    rec: Recorder,
+    scenario: str,
+    account: str,
+    amount_fen: int | None,
+    summary: dict[str, Any],
+) -> None:
+    acceptor = kiosk.acceptor
+    if not isinstance(acceptor, FakeAcceptor):
+        raise DemoError("the cash demo drives the simulated acceptor (devices.cash.driver = fake)")
+    type_account(window, account)
+    rec.shot("identify")
+    tap(window, "account_key_ok")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    rec.shot("account")
+    due = kiosk.session.state.account.amount_due_fen if kiosk.session.state.account else 0
+    summary["account"] = account
+    summary["amount_due_fen"] = due
+    if amount_fen is not None or due <= 0:
+        tap(window, "other_amount")
+        wait_for(on_screen(kiosk, Screen.AMOUNT), what="amount")
+        yuan = str(max(1, (amount_fen or 10000) // 100))
+        for d in yuan:
+            tap(window, f"amount_key_{d}")
+        rec.shot("amount")
+        tap(window, "amount_key_ok")
+    else:
+        tap(window, "pay_due")
+    wait_for(on_screen(kiosk, Screen.METHOD), what="method")
+    rec.shot("method")
+    tap(window, "method_cash")
+    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
+    rec.shot("confirm")
+    tap(window, "confirm")
+    wait_for(on_screen(kiosk, Screen.CASH), what="cash")
+    rec.shot("cash")
+    target = kiosk.session.state.amount_fen or 0
+    # Notes as a resident would bring them: hundreds, then smaller notes for the rest. In the
+    # overpay scenario one more ¥100 note than needed, so the surplus goes to the balance.
+    plan: list[int] = []
+    remaining = target
+    if scenario == "cash-overpay":
+        plan = [10000] * (remaining // 10000 + 1)
+    else:
+        for value in (10000, 5000, 2000, 1000, 500, 100):
+            while remaining >= value:
+                plan.append(value)
+                remaining -= value
+        if remaining > 0:
+            plan.append(100)
+    inserted: list[int] = []
+    for index, value in enumerate(plan):
+        acceptor.insert(value)
+        acceptor.wait_idle(10)
+        inserted.append(value)
+        settle()
+        if index == 0:
+            rec.shot("cash-first-note")
+    wait_for(on_screen(kiosk, Screen.RESULT), timeout_s=30, what="result")
+    wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    rec.shot("result")
+    state = kiosk.session.state
+    outcome = state.outcome
+    summary["notes_inserted_fen"] = inserted
+    summary["stacked_fen"] = list(acceptor.stacked)
+    summary["inserted_total_fen"] = sum(acceptor.stacked)
+    summary["transaction_id"] = state.transaction_id
+    summary["posted"] = outcome.posted if outcome else False
+    summary["receipt_no"] = outcome.receipt_no if outcome else None
+    summary["new_balance_fen"] = outcome.new_balance_fen if outcome else None
+    summary["receipt"] = state.receipt
+    tap(window, "done")
+    wait_for(on_screen(kiosk, Screen.START), what="start")
+    rec.shot("back-to-start")
+    if state.transaction_id:
+        record = kiosk.journal.get_transaction(state.transaction_id)
+        summary["journal_state"] = record.state if record else None
+        summary["journal_notes_fen"] = [n.value_fen for n in kiosk.journal.notes_for(state.transaction_id)]
+        summary["ledger_amount_fen"] = _ledger_amount(kiosk, state.transaction_id)
+
+
+def _ledger_amount(kiosk: Kiosk, txn_id: str) -> int | None:
+    """What the simulator's ledger holds for this transaction (simulation only)."""
+    if kiosk.simulator is None:
+        return None
+    reply = httpx.get(f"{kiosk.simulator.url}/v1/sim/ledger", timeout=10).json()
+    payments = [p for p in reply.get("payments", []) if p.get("transaction_id") == txn_id]
+    return sum(int(p["amount_fen"]) for p in payments) if payments else 0

@@ -1,0 +1,197 @@
+"""The kiosk window: a header, one screen per session state, the idle warning, and in simulation a
+panel that drives the fake devices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.session.state import Screen, SessionState
+from ui.bridge import SessionBridge
+from ui.messages import Messages
+from ui.screens.account import AccountScreen
+from ui.screens.base import ScreenWidget
+from ui.screens.cash import CashScreen
+from ui.screens.identify import IdentifyScreen
+from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
+from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
+from ui.screens.result import ResultScreen
+from ui.screens.start import StartScreen
+from ui.theme import stylesheet
+from ui.translations import Translations
+from ui.widgets import button, label
+
+SimAction = tuple[str, str, Callable[[], None]]  # (objectName, label, action)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        translations: Translations,
+        *,
+        receipt_url: str = "",
+        sim_actions: list[SimAction] | None = None,
+        tick_ms: int = 250,
+    ) -> None:
+        super().__init__()
+        self.bridge = bridge
+        self.session = bridge.session
+        self.translations = translations
+        self.messages = Messages()
+        self.setWindowTitle("PowerPay")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_header())
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        column.addWidget(self._build_warning())
+        if sim_actions:
+            column.addWidget(self._build_sim_panel(sim_actions))
+        self.setCentralWidget(central)
+        busy = BusyScreen(self.session, self.messages)
+        self.screens: dict[Screen, ScreenWidget] = {
+            Screen.START: StartScreen(self.session, self.messages),
+            Screen.IDENTIFY: IdentifyScreen(self.session, self.messages),
+            Screen.LOOKUP: busy,
+            Screen.ACCOUNT: AccountScreen(self.session, self.messages),
+            Screen.AMOUNT: AmountScreen(self.session, self.messages),
+            Screen.METHOD: MethodScreen(self.session, self.messages),
+            Screen.CONFIRM: ConfirmScreen(self.session, self.messages),
+            Screen.PREPARING: busy,
+            Screen.CASH: CashScreen(self.session, self.messages),
+            Screen.POSTING: busy,
+            Screen.RESULT: ResultScreen(self.session, self.messages, receipt_url=receipt_url),
+            Screen.NOTICE: NoticeScreen(self.session, self.messages),
+            Screen.OUT_OF_SERVICE: OutOfServiceScreen(self.session, self.messages),
+        }
+        for screen in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(screen)
+        self._senior: bool | None = None
+        self._language: str | None = None
+        bridge.session_did_change.connect(self.render)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.session.tick)
+        self.timer.start(tick_ms)
+        self.render(self.session.state)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- building --------------------------------------------------------------------------
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setProperty("role", "header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(32, 10, 32, 10)
+        row.setSpacing(16)
+        self.brand = label("", None, wrap=False)
+        row.addWidget(self.brand)
+        row.addStretch(1)
+        self.language_button = button("toggle_language", "header", self._toggle_language)
+        self.senior_button = button("toggle_senior", "header", self.session.toggle_senior)
+        self.staff_button = button("call_staff", "header", self.session.call_staff)
+        for widget in (self.language_button, self.senior_button, self.staff_button):
+            row.addWidget(widget)
+        return header
+
+    def _build_warning(self) -> QFrame:
+        self.warning = QFrame()
+        self.warning.setProperty("role", "warning")
+        row = QHBoxLayout(self.warning)
+        row.setContentsMargins(32, 10, 32, 10)
+        self.warning_text = label("")
+        self.warning_text.setObjectName("warning_text")
+        self.extend_button = button("extend", "primary", self.session.extend)
+        row.addWidget(self.warning_text, 1)
+        row.addWidget(self.extend_button)
+        self.warning.hide()
+        return self.warning
+
+    def _build_sim_panel(self, actions: list[SimAction]) -> QFrame:
+        panel = QFrame()
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(16, 4, 16, 4)
+        row.addWidget(label("SIMULATION", "muted", wrap=False))
+        for name, text, action in actions:
+            widget = button(name, "sim", action)
+            widget.setText(text)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return panel
+
+    # -- rendering -------------------------------------------------------------------------
+    def _toggle_language(self) -> None:
+        self.session.set_language("en" if self.session.state.language == "zh" else "zh")
+
+    def render(self, state: SessionState) -> None:
+        if state.language != self._language:
+            self._language = state.language
+            self.translations.use(state.language)
+        if state.senior != self._senior:
+            self._senior = state.senior
+            self.setStyleSheet(stylesheet(state.senior))
+        self.brand.setText(self.tr("State Grid electricity · self-service"))
+        self.language_button.setText("English" if state.language == "zh" else "中文")
+        self.senior_button.setText(
+            self.tr("Standard text") if state.senior else self.tr("Large text")
+        )
+        self.staff_button.setText(
+            self.tr("Staff are coming") if state.staff_called else self.tr("Call staff")
+        )
+        screen = self.screens[state.screen]
+        screen.render(state)
+        self.stack.setCurrentWidget(screen)
+        if state.warning_s is not None:
+            text = (
+                self.tr("Still there? Returning to the start in {n} s.")
+                if state.screen is not Screen.CASH
+                else self.tr("Insert a note or touch Done. Finishing in {n} s.")
+            )
+            self.warning_text.setText(text.format(n=state.warning_s))
+            self.extend_button.setText(self.tr("More time"))
+            self.warning.show()
+        else:
+            self.warning.hide()
+
+    # -- lockdown: a resident cannot close or leave the kiosk ---------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if getattr(self, "allow_close", False):
+            event.accept()
+        else:
+            event.ignore()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            if _is_escape_key(event):
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _is_escape_key(event: QKeyEvent) -> bool:
+    key, mods = event.key(), event.modifiers()
+    alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+    ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+    return (
+        key == Qt.Key.Key_Escape
+        or (alt and key in (Qt.Key.Key_F4, Qt.Key.Key_Tab))
+        or (ctrl and key in (Qt.Key.Key_Q, Qt.Key.Key_W))
+        or (ctrl and alt and key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete))
+        or key == Qt.Key.Key_Super_L
+        or key == Qt.Key.Key_Super_R
+    )

@@ -1,0 +1,84 @@
+"""Translated texts for the message keys and names the core uses (the core never holds UI text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from kiosk.money import format_yuan
+
+
+class Messages(QObject):
+    def message(self, key: str | None, arg: str = "") -> str:
+        if not key:
+            return ""
+        if key == "amount_out_of_range":
+            low, _, high = arg.partition(":")
+            if low.isdigit() and high.isdigit():
+                return self.tr("Enter an amount from {low} to {high}.").format(
+                    low=format_yuan(int(low)), high=format_yuan(int(high))
+                )
+        texts = {
+            "account_length": self.tr("An account number has {arg} digits.").format(arg=arg),
+            "account_not_found": self.tr(
+                "We could not find account {arg}. Please check the number on your bill."
+            ).format(arg=arg),
+            "backend_unavailable": self.tr(
+                "The utility's system cannot be reached right now. Please try again later or ask "
+                "the staff."
+            ),
+            "backend_error": self.tr("Something went wrong while fetching your account."),
+            "code_not_recognised": self.tr("This code is not an electricity bill or a payment code."),
+            "payment_code_here": self.tr(
+                "That is a payment code. First find your account, then choose mobile payment."
+            ),
+            "account_closed": self.tr("This account is closed. Please ask the staff."),
+            "nothing_due": self.tr("Nothing is due. You can pay in advance: enter an amount."),
+            "no_method_available": self.tr(
+                "No payment method is available right now. Please ask the staff."
+            ),
+            "journal_error": self.tr("The kiosk could not record this payment. Please ask the staff."),
+            "cash_fault": self.tr("The cash acceptor is not working. Please ask the staff."),
+            "cash_jam": self.tr(
+                "A note is stuck in the cash acceptor. Your notes so far are credited; the staff "
+                "have been told."
+            ),
+            "cash_cashbox_removed": self.tr(
+                "The cash acceptor was opened. Your notes so far are credited; the staff have "
+                "been told."
+            ),
+            "cash_fault_event": self.tr("The cash acceptor stopped working."),
+            "cash_fraud": self.tr("The cash acceptor refused a note. The staff have been told."),
+            "cash_cashbox_full": self.tr(
+                "The cashbox is full. Your notes so far are credited; the staff have been told."
+            ),
+        }
+        return texts.get(key, self.tr("Please ask the staff for help."))
+
+    def status(self, status: str) -> str:
+        return {
+            "active": self.tr("Active"),
+            "arrears": self.tr("In arrears"),
+            "disconnected": self.tr("Disconnected"),
+            "closed": self.tr("Closed"),
+        }.get(status, status)
+
+    def billing_mode(self, mode: str) -> str:
+        return {
+            "postpaid": self.tr("Postpaid"),
+            "prepaid_card": self.tr("Prepaid (IC card)"),
+            "prepaid_remote": self.tr("Prepaid (smart meter)"),
+        }.get(mode, mode)
+
+    def line_kind(self, kind: str) -> str:
+        return {
+            "tier1": self.tr("Tier 1"),
+            "tier2": self.tr("Tier 2"),
+            "tier3": self.tr("Tier 3"),
+            "peak": self.tr("Peak"),
+            "valley": self.tr("Valley"),
+            "flat": self.tr("Flat"),
+            "adjustment": self.tr("Adjustment"),
+        }.get(kind, kind)
+
+    def method(self, method: str) -> str:
+        return {"cash": self.tr("Cash")}.get(method, method)

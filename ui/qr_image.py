@@ -1,0 +1,18 @@
+"""Render a QR code as a QPixmap large enough to scan from a phone."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from PySide6.QtGui import QPixmap
+
+
+def qr_pixmap(text: str, size_px: int = 360) -> QPixmap:
+    code = segno.make(text, error="m")
+    modules = code.symbol_size(scale=1, border=4)[0]
+    buffer = io.BytesIO()
+    code.save(buffer, kind="png", scale=max(1, size_px // modules), border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap

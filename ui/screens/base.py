@@ -1,0 +1,32 @@
+"""The base of every screen: a title, a body, and a bottom row of actions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.session.machine import Session
+from kiosk.session.state import SessionState
+from ui.messages import Messages
+from ui.widgets import label
+
+
+class ScreenWidget(QWidget):
+    def __init__(self, session: Session, messages: Messages) -> None:
+        super().__init__()
+        self.session = session
+        self.messages = messages
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(48, 28, 48, 28)
+        self.outer.setSpacing(18)
+        self.title = label("", "title")
+        self.outer.addWidget(self.title)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(16)
+        self.outer.addLayout(self.body, 1)
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(24)
+        self.outer.addLayout(self.actions)
+
+    def render(self, state: SessionState) -> None:
+        """Set every text from the state; called on each change and on a language switch."""
+        raise NotImplementedError

@@ -1,0 +1,55 @@
+"""Identify: an on-screen keypad for the account number; QR and card arrive as events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.session.state import SessionState
+from ui.screens.base import ScreenWidget
+from ui.widgets import Keypad, button, label
+
+
+class IdentifyScreen(ScreenWidget):
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        row = QHBoxLayout()
+        row.setSpacing(48)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        self.prompt = label("")
+        self.display = label("", "display", wrap=False)
+        self.display.setObjectName("account_display")
+        self.display.setMinimumHeight(110)
+        self.message = label("", "message")
+        self.message.setObjectName("identify_message")
+        self.hint = label("", "muted")
+        left.addWidget(self.prompt)
+        left.addWidget(self.display)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(self.hint)
+        row.addLayout(left, 3)
+        self.keypad = Keypad("account")
+        self.keypad.digit.connect(self.session.type_digit)
+        self.keypad.erase.connect(self.session.backspace)
+        self.keypad.ok.connect(self.session.submit_account)
+        row.addWidget(self.keypad, 2)
+        self.body.addLayout(row)
+        self.back_button = button("back", None, self.session.back)
+        self.actions.addWidget(self.back_button)
+        self.actions.addStretch(1)
+
+    def render(self, state: SessionState) -> None:
+        self.title.setText(self.tr("Your account number"))
+        self.prompt.setText(self.tr("Type the account number printed on your bill (10 to 13 digits)"))
+        digits = state.account_input
+        grouped = " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+        self.display.setText(grouped or "—")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setText(self.messages.message(state.message, state.message_arg))
+        self.hint.setText(
+            self.tr("You can also scan the QR code on your bill or insert your prepaid card.")
+        )
+        self.keypad.ok_key.setText(self.tr("OK"))
+        self.back_button.setText(self.tr("Back"))

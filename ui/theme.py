@@ -1,0 +1,96 @@
+"""The kiosk's look as named tokens and one stylesheet built from them.
+
+Sizes are in pixels for a 1920x1080 screen at 96 dpi; senior mode scales text and targets up.
+Contrast of every text/background pair below is at least 4.5:1 (checked in tests/ui/test_theme.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COLORS = {
+    "brand": "#0B3D91",  # State-Grid-like deep blue: header, primary buttons
+    "brand_pressed": "#072A66",
+    "on_brand": "#FFFFFF",
+    "surface": "#F4F6FA",
+    "card": "#FFFFFF",
+    "text": "#1A1F2B",
+    "muted": "#4A5468",
+    "accent": "#00704A",  # money arriving, success
+    "accent_pressed": "#004D33",
+    "warning_bg": "#FFF1C2",
+    "warning_text": "#5C3B00",
+    "danger": "#B3261E",
+    "danger_pressed": "#7F1B15",
+    "line": "#C9D1E0",
+    "disabled_bg": "#D5DAE3",
+    "disabled_text": "#3E4656",
+}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    body_pt: int
+    small_pt: int
+    title_pt: int
+    action_pt: int
+    amount_pt: int
+    target_px: int  # minimum touch target edge
+    key_px: int  # keypad key edge
+    gap_px: int
+
+
+NORMAL = Metrics(
+    body_pt=18, small_pt=16, title_pt=30, action_pt=24, amount_pt=44, target_px=72, key_px=96,
+    gap_px=16,
+)
+SENIOR = Metrics(
+    body_pt=24, small_pt=20, title_pt=38, action_pt=32, amount_pt=56, target_px=96, key_px=116,
+    gap_px=20,
+)
+
+
+def metrics(senior: bool) -> Metrics:
+    return SENIOR if senior else NORMAL
+
+
+def stylesheet(senior: bool) -> str:
+    m, c = metrics(senior), COLORS
+    return f"""
+QWidget {{ background: {c["surface"]}; color: {c["text"]}; font-size: {m.body_pt}pt; }}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {m.title_pt}pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {m.small_pt}pt; }}
+QLabel[role="amount"] {{ font-size: {m.amount_pt}pt; font-weight: 700; color: {c["brand"]}; }}
+QLabel[role="money-in"] {{ font-size: {m.amount_pt}pt; font-weight: 700; color: {c["accent"]}; }}
+QLabel[role="message"] {{ color: {c["danger"]}; font-size: {m.body_pt}pt; font-weight: 600; }}
+QLabel[role="display"] {{ background: {c["card"]}; border: 2px solid {c["line"]}; border-radius: 12px;
+    font-size: {m.amount_pt}pt; font-weight: 600; padding: 8px 20px; letter-spacing: 4px; }}
+QFrame[role="card"] {{ background: {c["card"]}; border: 1px solid {c["line"]}; border-radius: 16px; }}
+QFrame[role="card"] QLabel {{ background: {c["card"]}; }}
+QFrame[role="header"] {{ background: {c["brand"]}; }}
+QFrame[role="header"] QLabel {{ background: {c["brand"]}; color: {c["on_brand"]}; font-size: {m.action_pt}pt; font-weight: 600; }}
+QFrame[role="warning"] {{ background: {c["warning_bg"]}; border-top: 3px solid {c["warning_text"]}; }}
+QFrame[role="warning"] QLabel {{ background: {c["warning_bg"]}; color: {c["warning_text"]}; font-weight: 600; }}
+QPushButton {{ min-height: {m.target_px}px; min-width: {m.target_px}px; border-radius: 14px;
+    font-size: {m.action_pt}pt; font-weight: 600; padding: 6px 24px;
+    background: {c["card"]}; color: {c["brand"]}; border: 2px solid {c["brand"]}; }}
+QPushButton:pressed {{ background: {c["line"]}; }}
+QPushButton:disabled {{ background: {c["disabled_bg"]}; color: {c["disabled_text"]}; border-color: {c["disabled_bg"]}; }}
+QPushButton[role="primary"] {{ background: {c["brand"]}; color: {c["on_brand"]}; border: none; }}
+QPushButton[role="primary"]:pressed {{ background: {c["brand_pressed"]}; }}
+QPushButton[role="go"] {{ background: {c["accent"]}; color: {c["on_brand"]}; border: none; }}
+QPushButton[role="go"]:pressed {{ background: {c["accent_pressed"]}; }}
+QPushButton[role="danger"] {{ background: {c["card"]}; color: {c["danger"]}; border: 2px solid {c["danger"]}; }}
+QPushButton[role="key"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt; }}
+QPushButton[role="key5"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt;
+    border-width: 4px; }}
+QPushButton[role="tile"] {{ min-height: {m.key_px * 2}px; font-size: {m.title_pt}pt; }}
+QPushButton[role="header"] {{ background: {c["brand"]}; color: {c["on_brand"]}; border: 2px solid {c["on_brand"]};
+    font-size: {m.small_pt + 2}pt; padding: 4px 18px; }}
+QPushButton[role="header"]:pressed {{ background: {c["brand_pressed"]}; }}
+QPushButton[role="sim"] {{ min-height: 60px; min-width: 60px; font-size: 14pt; padding: 2px 10px; }}
+QTableWidget {{ background: {c["card"]}; gridline-color: {c["line"]}; font-size: {m.small_pt}pt; border: none; }}
+QHeaderView::section {{ background: {c["surface"]}; color: {c["muted"]}; font-size: {m.small_pt}pt; border: none;
+    padding: 6px; }}
+"""

@@ -1,0 +1,69 @@
+"""Reusable touch widgets: buttons with a role, a telephone-layout keypad, labels with a role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget
+
+
+def button(
+    name: str, role: str | None = None, on_click: Callable[[], None] | None = None
+) -> QPushButton:
+    """A touch button; `name` is its objectName, which tests and the demo use to tap it."""
+    widget = QPushButton()
+    widget.setObjectName(name)
+    if role:
+        widget.setProperty("role", role)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if on_click is not None:
+        widget.clicked.connect(on_click)
+    return widget
+
+
+def card() -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    return frame
+
+
+class Keypad(QWidget):
+    """Telephone layout (1-2-3 on top) with a raised 5; emits digits, backspace and OK."""
+
+    digit = Signal(str)
+    erase = Signal()
+    ok = Signal()
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setSpacing(12)
+        self.keys: dict[str, QPushButton] = {}
+        for index, d in enumerate("123456789"):
+            key = button(f"{prefix}_key_{d}", "key5" if d == "5" else "key")
+            key.setText(d)
+            key.clicked.connect(lambda _=False, d=d: self.digit.emit(d))
+            grid.addWidget(key, index // 3, index % 3)
+            self.keys[d] = key
+        self.back_key = button(f"{prefix}_key_back", "key")
+        self.back_key.setText("⌫")
+        self.back_key.clicked.connect(self.erase.emit)
+        zero = button(f"{prefix}_key_0", "key")
+        zero.setText("0")
+        zero.clicked.connect(lambda: self.digit.emit("0"))
+        self.keys["0"] = zero
+        self.ok_key = button(f"{prefix}_key_ok", "go")
+        self.ok_key.clicked.connect(self.ok.emit)
+        grid.addWidget(self.back_key, 3, 0)
+        grid.addWidget(zero, 3, 1)
+        grid.addWidget(self.ok_key, 3, 2)

@@ -1,4 +1,4 @@
-"""Errors raised by the driver layer. Each carries a stable code for screens, logs and the journal."""
+"""Errors of the driver layer, each with a stable code for screens, logs and the journal."""
 
 from __future__ import annotations
 

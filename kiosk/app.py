@@ -39,7 +39,9 @@ def make_acceptor(settings: Settings) -> tuple[BanknoteAcceptor, str]:
         return FakeAcceptor(), "fake-acceptor"
     from drivers.cash.factory import open_acceptor
 
-    return open_acceptor(cash.driver, cash.port, encrypted=cash.encrypted), f"{cash.driver}:{cash.port}"
+    return open_acceptor(
+        cash.driver, cash.port, encrypted=cash.encrypted
+    ), f"{cash.driver}:{cash.port}"
 
 
 def make_printer(settings: Settings) -> ReceiptPrinter:

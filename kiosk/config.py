@@ -122,7 +122,7 @@ class ConfigError(Exception):
 
 
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
-    """Load and validate the configuration; relative paths are taken from the file's folder's parent."""
+    """Load and validate the configuration; relative paths are anchored at the project."""
     env = dict(os.environ) if env is None else env
     if path is None:
         path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else DEFAULT_CONFIG

@@ -27,8 +27,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         out = Path(args.demo_out or "var/demo")
         print("No display found (DISPLAY/WAYLAND_DISPLAY unset): running `kiosk demo` instead.")
         demo_args = argparse.Namespace(
-            config=args.config, scenario="cash", account=None, amount=None, out=str(out),
-            language="zh", senior=False,
+            config=args.config,
+            scenario="cash",
+            account=None,
+            amount=None,
+            out=str(out),
+            language="zh",
+            senior=False,
         )
         code = cmd_demo(demo_args)
         print(f"Screenshots of a simulated cash payment are in {out.resolve()}")
@@ -61,7 +66,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     update={"data_dir": Path(data), "language": args.language}
                 ),
                 "backend": settings.backend.model_copy(
-                    update={"simulate": True, "sim_state": Path(data) / "sim.db", "url": "http://127.0.0.1:0"}
+                    update={
+                        "simulate": True,
+                        "sim_state": Path(data) / "sim.db",
+                        "url": "http://127.0.0.1:0",
+                    }
                 ),
             }
         )

@@ -131,7 +131,8 @@ def _timeout(
     wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
     rec.shot("account")
     settings = kiosk.settings.session
-    clock.advance(settings.idle_timeout_s - settings.warning_s + 1)
+    idle = settings.senior_idle_timeout_s if kiosk.session.state.senior else settings.idle_timeout_s
+    clock.advance(idle - settings.warning_s + 1)
     kiosk.session.tick()
     wait_for(lambda: kiosk.session.state.warning_s is not None, what="the idle warning")
     rec.shot("idle-warning")
@@ -222,7 +223,9 @@ def _cash(
     if state.transaction_id:
         record = kiosk.journal.get_transaction(state.transaction_id)
         summary["journal_state"] = record.state if record else None
-        summary["journal_notes_fen"] = [n.value_fen for n in kiosk.journal.notes_for(state.transaction_id)]
+        summary["journal_notes_fen"] = [
+            n.value_fen for n in kiosk.journal.notes_for(state.transaction_id)
+        ]
         summary["ledger_amount_fen"] = _ledger_amount(kiosk, state.transaction_id)
 
 

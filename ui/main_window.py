@@ -169,13 +169,13 @@ class MainWindow(QMainWindow):
             self.warning.hide()
 
     # -- lockdown: a resident cannot close or leave the kiosk ---------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "allow_close", False):
             event.accept()
         else:
             event.ignore()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             if _is_escape_key(event):

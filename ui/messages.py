@@ -27,7 +27,9 @@ class Messages(QObject):
                 "the staff."
             ),
             "backend_error": self.tr("Something went wrong while fetching your account."),
-            "code_not_recognised": self.tr("This code is not an electricity bill or a payment code."),
+            "code_not_recognised": self.tr(
+                "This code is not an electricity bill or a payment code."
+            ),
             "payment_code_here": self.tr(
                 "That is a payment code. First find your account, then choose mobile payment."
             ),
@@ -36,7 +38,9 @@ class Messages(QObject):
             "no_method_available": self.tr(
                 "No payment method is available right now. Please ask the staff."
             ),
-            "journal_error": self.tr("The kiosk could not record this payment. Please ask the staff."),
+            "journal_error": self.tr(
+                "The kiosk could not record this payment. Please ask the staff."
+            ),
             "cash_fault": self.tr("The cash acceptor is not working. Please ask the staff."),
             "cash_jam": self.tr(
                 "A note is stuck in the cash acceptor. Your notes so far are credited; the staff "

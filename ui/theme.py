@@ -41,11 +41,23 @@ class Metrics:
 
 
 NORMAL = Metrics(
-    body_pt=18, small_pt=16, title_pt=30, action_pt=24, amount_pt=44, target_px=72, key_px=96,
+    body_pt=18,
+    small_pt=16,
+    title_pt=30,
+    action_pt=24,
+    amount_pt=44,
+    target_px=72,
+    key_px=96,
     gap_px=16,
 )
 SENIOR = Metrics(
-    body_pt=24, small_pt=20, title_pt=38, action_pt=32, amount_pt=56, target_px=96, key_px=116,
+    body_pt=24,
+    small_pt=20,
+    title_pt=38,
+    action_pt=32,
+    amount_pt=56,
+    target_px=96,
+    key_px=116,
     gap_px=20,
 )
 

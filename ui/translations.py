@@ -28,7 +28,9 @@ class Translations:
             return None
         translator = QTranslator()
         if not translator.load(stem, str(self._directory)):
-            log.error("translation %s not found in %s (run `make translations`)", stem, self._directory)
+            log.error(
+                "translation %s not found in %s (run `make translations`)", stem, self._directory
+            )
             return None
         self._translators[language] = translator
         return translator

@@ -62,7 +62,7 @@ EscrowPolicy = Callable[[int], EscrowDecision]
 
 
 class BanknoteAcceptor(Protocol):
-    """What the core needs from any acceptor. `open()` runs the start-up sequence and the poll thread."""
+    """What the core needs from any acceptor; `open()` runs start-up and the poll thread."""
 
     def open(self) -> None: ...
 

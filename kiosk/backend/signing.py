@@ -17,7 +17,9 @@ def canonical(method: str, path_with_query: str, timestamp: str, nonce: str, bod
     return "\n".join([method.upper(), path_with_query, timestamp, nonce, digest]).encode()
 
 
-def sign(secret: str, method: str, path_with_query: str, timestamp: str, nonce: str, body: bytes) -> str:
+def sign(
+    secret: str, method: str, path_with_query: str, timestamp: str, nonce: str, body: bytes
+) -> str:
     """Lowercase hex HMAC-SHA256 of the canonical string."""
     message = canonical(method, path_with_query, timestamp, nonce, body)
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()

@@ -160,7 +160,7 @@ class Session:
         self._lookup(number)
 
     def account_presented(self, account_no: str) -> None:
-        """An account arrived without typing (bill QR, utility card) on the start/identify screen."""
+        """An account arrived without typing (bill QR, utility card)."""
         self._touch()
         if self.state.screen not in (Screen.START, Screen.IDENTIFY, Screen.NOTICE):
             return
@@ -362,7 +362,9 @@ class Session:
         if event.kind is CashEventKind.STACKED and event.value_fen:
             self._on_stacked(event.value_fen, event.channel)
         elif event.kind is CashEventKind.CLEARED_TO_CASHBOX and event.value_fen:
-            self._ledger.record_power_up_clear(event.value_fen, self._acceptor_id, event.channel or 0)
+            self._ledger.record_power_up_clear(
+                event.value_fen, self._acceptor_id, event.channel or 0
+            )
         elif event.kind in (
             CashEventKind.JAM,
             CashEventKind.CASHBOX_REMOVED,

@@ -19,7 +19,7 @@ class BackendDown(Exception):
 
 class AccountLookup(Protocol):
     def lookup(self, account_no: str) -> AccountView:
-        """Fetch (or, offline, recall from the cache) an account; raises AccountNotFound/BackendDown."""
+        """Fetch (offline: recall from the cache) an account; AccountNotFound or BackendDown."""
         ...
 
 

@@ -1,1 +1,1 @@
-"""One widget per session screen; each renders a SessionState and forwards touches to the Session."""
+"""One widget per session screen: renders a SessionState, forwards touches to the Session."""

@@ -64,7 +64,11 @@ class AccountScreen(ScreenWidget):
         self.bills.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bills.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.bills.verticalHeader().setVisible(False)
-        self.bills.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.bills.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.bills.setWordWrap(False)
         self.bills.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bottom.addWidget(self.bills, 3)
         self.chart = QChart()
@@ -152,7 +156,13 @@ class AccountScreen(ScreenWidget):
 
     def _render_bills(self, account: AccountView) -> None:
         self.bills.setHorizontalHeaderLabels(
-            [self.tr("Month"), self.tr("Usage"), self.tr("Charges"), self.tr("Amount"), self.tr("Due")]
+            [
+                self.tr("Month"),
+                self.tr("Usage"),
+                self.tr("Charges"),
+                self.tr("Amount"),
+                self.tr("Due"),
+            ]
         )
         self.bills.setRowCount(len(account.bills))
         for row, bill in enumerate(account.bills):
@@ -196,6 +206,8 @@ class AccountScreen(ScreenWidget):
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max((float(m.kwh) for m in months), default=100.0))
+        axis_y.applyNiceNumbers()
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         self.chart.setTitle(self.tr("Usage, last 12 months (kWh)"))

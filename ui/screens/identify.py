@@ -42,7 +42,9 @@ class IdentifyScreen(ScreenWidget):
 
     def render(self, state: SessionState) -> None:
         self.title.setText(self.tr("Your account number"))
-        self.prompt.setText(self.tr("Type the account number printed on your bill (10 to 13 digits)"))
+        self.prompt.setText(
+            self.tr("Type the account number printed on your bill (10 to 13 digits)")
+        )
         digits = state.account_input
         grouped = " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
         self.display.setText(grouped or "—")

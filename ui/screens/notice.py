@@ -64,5 +64,7 @@ class OutOfServiceScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         self.title.setText("")
         self.text.setText(
-            self.tr("This kiosk is out of service. Please use another kiosk or the service counter.")
+            self.tr(
+                "This kiosk is out of service. Please use another kiosk or the service counter."
+            )
         )

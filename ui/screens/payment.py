@@ -73,7 +73,9 @@ class MethodScreen(ScreenWidget):
         grid = QGridLayout()
         grid.setSpacing(32)
         self.tiles = {
-            Method.CASH: button("method_cash", "tile", lambda: self.session.choose_method(Method.CASH))
+            Method.CASH: button(
+                "method_cash", "tile", lambda: self.session.choose_method(Method.CASH)
+            )
         }
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
@@ -111,7 +113,9 @@ class ConfirmScreen(ScreenWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(32, 24, 32, 24)
         grid.setVerticalSpacing(16)
-        self.rows = {name: (label("", "muted"), label("")) for name in ("account", "holder", "method")}
+        self.rows = {
+            name: (label("", "muted"), label("")) for name in ("account", "holder", "method")
+        }
         for row, (key, value) in enumerate(self.rows.values()):
             grid.addWidget(key, row, 0)
             grid.addWidget(value, row, 1)

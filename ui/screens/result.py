@@ -41,7 +41,7 @@ class ResultScreen(ScreenWidget):
         side.addStretch(1)
         row.addLayout(side, 2)
         self.body.addLayout(row)
-        self.status = label("")
+        self.status = label("", "title")
         self.status.setObjectName("result_status")
         self.message = label("", "message")
         self.body.addWidget(self.status)

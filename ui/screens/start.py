@@ -44,6 +44,6 @@ class StartScreen(ScreenWidget):
         self.hints[1].setText(self.tr("Hold the QR code on your bill under the scanner"))
         self.hints[2].setText(self.tr("Put your electricity card into the card slot"))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.session.begin()
         super().mousePressEvent(event)

@@ -1,0 +1,8 @@
+"""Suite-wide settings: Qt renders offscreen; nothing here reaches beyond loopback."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")

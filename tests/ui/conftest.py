@@ -1,0 +1,50 @@
+"""A whole kiosk (journal, client, forwarder, simulator over HTTP, fake devices) behind real Qt
+widgets on the offscreen platform."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import Kiosk
+from kiosk.clock import OffsetClock
+from kiosk.config import DEFAULT_CONFIG, load_config
+from ui.app import build_window
+from ui.main_window import MainWindow
+
+
+def kiosk_settings(tmp_path: Path, **session: int):
+    settings = load_config(DEFAULT_CONFIG, env={})
+    return settings.model_copy(
+        update={
+            "kiosk": settings.kiosk.model_copy(update={"data_dir": tmp_path / "data"}),
+            "backend": settings.backend.model_copy(
+                update={
+                    "simulate": True,
+                    "sim_state": tmp_path / "sim.db",
+                    "url": "http://127.0.0.1:0",
+                }
+            ),
+            "session": settings.session.model_copy(update=session),
+        }
+    )
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    built = Kiosk.build(kiosk_settings(tmp_path), clock=OffsetClock())
+    built.start()
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def window(qtbot, kiosk: Kiosk) -> MainWindow:
+    win = build_window(kiosk, simulation_panel=False)
+    win.allow_close = True  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    return win

@@ -60,10 +60,11 @@ def make_scanner(settings: Settings) -> Scanner | None:
     if scanner.driver == "none":
         return None
     if scanner.driver == "camera":
-        from drivers.scanner.factory import camera_scanner
+        from drivers.scanner.decoders import make_decoder
+        from drivers.scanner.qr import QrScanner
+        from drivers.scanner.sources import CameraSource
 
-        found: Scanner = camera_scanner(scanner.camera, scanner.decoder)
-        return found
+        return QrScanner(CameraSource(scanner.camera), make_decoder(scanner.decoder))
     from drivers.scanner.fake import FakeScanner
 
     return FakeScanner()

@@ -1,0 +1,1 @@
+"""ESC/POS printer emulator (loopback TCP) and raster decoding for printer tests."""

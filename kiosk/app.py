@@ -24,6 +24,7 @@ from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
 from kiosk.payments.cash import CashPayments
 from kiosk.payments.recovery import RecoveryReport, recover
+from kiosk.payments.wallet import WalletPayments
 from kiosk.posting import ForwarderPosting
 from kiosk.receipt_desk import PrinterReceiptDesk
 from kiosk.session.machine import Session
@@ -49,7 +50,7 @@ def make_printer(settings: Settings) -> ReceiptPrinter:
     if printer.driver == "escpos":
         from drivers.printer.escpos_printer import EscposPrinter
 
-        return EscposPrinter(printer.target, width_px=printer.width_px)  # type: ignore[call-arg]
+        return EscposPrinter(printer.target, width_px=printer.width_px)
     from drivers.printer.fake import FakePrinter
 
     return FakePrinter()
@@ -78,6 +79,7 @@ class Kiosk:
     client: UtilityClient
     forwarder: Forwarder
     cash: CashPayments
+    wallet: WalletPayments
     session: Session
     acceptor: BanknoteAcceptor
     printer: ReceiptPrinter
@@ -102,6 +104,7 @@ class Kiosk:
                 host=parts.hostname or "127.0.0.1",
                 port=parts.port or 0,
                 state_path=settings.backend.sim_state or data_dir / "backend-sim.db",
+                clock=clock,
             )
             simulator.start()
             url = simulator.url
@@ -124,6 +127,15 @@ class Kiosk:
         journal = Journal.open(data_dir / "journal.db", clock)
         forwarder = Forwarder(journal, client, clock, random.Random())
         cash = CashPayments(journal, forwarder, settings.kiosk.id, clock)
+        wallet = WalletPayments(
+            journal,
+            client,
+            forwarder,
+            settings.kiosk.id,
+            clock,
+            poll_s=settings.session.wallet_poll_s,
+            max_wait_s=settings.session.wallet_wait_s,
+        )
         acceptor, acceptor_id = make_acceptor(settings)
         printer = make_printer(settings)
         scanner = make_scanner(settings)
@@ -156,6 +168,8 @@ class Kiosk:
             min_digits=settings.kiosk.account_min_digits,
             max_digits=settings.kiosk.account_max_digits,
             language=settings.kiosk.language,
+            wallet=wallet,
+            qr_expires_s=settings.session.qr_expires_s,
         )
         kiosk = cls(
             settings=settings,
@@ -164,6 +178,7 @@ class Kiosk:
             client=client,
             forwarder=forwarder,
             cash=cash,
+            wallet=wallet,
             session=session,
             acceptor=acceptor,
             printer=printer,
@@ -176,10 +191,12 @@ class Kiosk:
 
     def health(self) -> Health:
         status = self.acceptor.status()
+        scanner = self.scanner.status() if self.scanner is not None else {"state": "absent"}
         return Health(
             cash=status.get("state") not in ("fault", "absent")
             and self.settings.devices.cash.driver != "none",
             printer_paper=self._paper_ok(),
+            scanner=scanner.get("state") not in ("error", "absent", "fault", "closed"),
         )
 
     def _paper_ok(self) -> bool:
@@ -188,9 +205,15 @@ class Kiosk:
         except Exception:
             return False
 
+    def recover(self) -> RecoveryReport:
+        """Settle what a crash left open: cash is credited, wallets driven to a final state."""
+        self.recovery = recover(self.journal, self.forwarder, hooks=self.wallet.recovery_hooks())
+        log.info("recovery at start-up: %s", self.recovery)
+        return self.recovery
+
     def start_backend_only(self) -> None:
         """Journal, recovery and forwarder, without devices (`kiosk forward --once`)."""
-        self.recovery = recover(self.journal, self.forwarder)
+        self.recover()
 
     def start(self) -> None:
         """Open devices, settle anything a crash left unfinished, then start forwarding."""
@@ -208,8 +231,7 @@ class Kiosk:
             log.exception("could not disable the acceptor at start-up")
         if self.scanner is not None:
             self.scanner.set_listener(self._on_scan)
-        self.recovery = recover(self.journal, self.forwarder)
-        log.info("recovery at start-up: %s", self.recovery)
+        self.recover()
         self.forwarder.start()
 
     def _on_scan(self, event: ScanEvent) -> None:

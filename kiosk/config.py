@@ -93,6 +93,9 @@ class SessionSection(_Section):
     warning_s: int = Field(default=20, ge=20, le=120)  # WCAG 2.2.1: at least 20 s to extend
     cash_insert_timeout_s: int = Field(default=60, ge=20, le=600)
     posting_wait_s: int = Field(default=15, ge=1, le=120)
+    wallet_poll_s: float = Field(default=3.0, ge=0.1, le=5.0)  # the wallets ask for 3-5 s
+    wallet_wait_s: int = Field(default=45, ge=10, le=120)  # WeChat revokes after 45 s
+    qr_expires_s: int = Field(default=300, ge=60, le=900)  # the displayed QR's own expiry
 
 
 class UiSection(_Section):

@@ -27,10 +27,12 @@ class ForwarderPosting:
             txn = self._journal.get_transaction(txn_id)
         notes = [n.value_fen for n in self._journal.notes_for(txn_id)]
         counts = tuple(sorted(Counter(notes).items(), reverse=True))
-        amount = sum(notes)
+        # Cash: the journaled notes; other methods: the amount the wallet or card confirmed.
+        amount = sum(notes) if notes or txn is None else txn.amount_fen
+        method = (txn.method if txn else None) or "cash"
         if txn is None or txn.state not in ("posted", "suspense"):
             return PaymentOutcomeView(
-                transaction_id=txn_id, amount_fen=amount, posted=False, notes=counts
+                transaction_id=txn_id, amount_fen=amount, posted=False, notes=counts, method=method
             )
         detail = txn.detail
         items = self._journal.outbox_for(txn_id)
@@ -57,4 +59,5 @@ class ForwarderPosting:
             notes=counts,
             applied=applied,
             late_fee_paid_fen=num("late_fee_paid_fen") or 0,
+            method=method,
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from drivers.errors import DeviceError
 from drivers.printer.base import PaperStatus, ReceiptPrinter
 from kiosk.clock import Clock
-from kiosk.receipts.model import BillLine, CashPayment, Receipt
+from kiosk.receipts.model import BillLine, CashPayment, Payment, Receipt, WalletPayment
 from kiosk.receipts.render import render_receipt
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
@@ -56,12 +56,19 @@ class PrinterReceiptDesk:
                 for bill_id, fen in outcome.applied
             ),
             late_fee_fen=outcome.late_fee_paid_fen,
-            payments=(CashPayment(notes=dict(outcome.notes)),),
+            payments=(self._payment(outcome),),
             surplus_to_balance_fen=outcome.to_balance_fen or 0,
             new_balance_fen=outcome.new_balance_fen or 0,
             e_receipt_url=self._url.format(receipt_no=outcome.receipt_no or outcome.transaction_id),
             language="en" if language == "en" else "zh",
         )
+
+    @staticmethod
+    def _payment(outcome: PaymentOutcomeView) -> Payment:
+        if outcome.method == "cash":
+            return CashPayment(notes=dict(outcome.notes))
+        wallet = {"unionpay_qr": "unionpay"}.get(outcome.method, outcome.method)
+        return WalletPayment(wallet=wallet, amount_fen=outcome.amount_fen)
 
     def issue(self, outcome: PaymentOutcomeView, account: AccountView, language: str) -> str:
         """Print; "printed", "no_paper" or "failed". The PNG is kept for reprints either way."""

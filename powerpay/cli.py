@@ -65,6 +65,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 "kiosk": settings.kiosk.model_copy(
                     update={"data_dir": Path(data), "language": args.language}
                 ),
+                "session": settings.session.model_copy(update={"wallet_poll_s": 0.5}),
                 "backend": settings.backend.model_copy(
                     update={
                         "simulate": True,

@@ -22,7 +22,7 @@ from kiosk.clock import OffsetClock
 from kiosk.session.state import Screen, SessionState
 from ui.main_window import MainWindow
 
-SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout")
+SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout", "wallet", "wallet-qr")
 
 
 class DemoError(Exception):
@@ -112,6 +112,8 @@ def run_scenario(
         rec.shot("back-to-start")
     elif scenario == "timeout":
         _timeout(kiosk, window, rec, account or "3300000001", summary)
+    elif scenario in ("wallet", "wallet-qr"):
+        _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
     else:
         _cash(kiosk, window, rec, scenario, account or "3300000001", amount_fen, summary)
     summary["screens"] = rec.screens
@@ -142,6 +144,67 @@ def _timeout(
     wait_for(on_screen(kiosk, Screen.START), what="start after the timeout")
     rec.shot("back-to-start")
     summary["transactions"] = len(kiosk.journal.list_transactions())
+
+
+def _wallet(
+    kiosk: Kiosk,
+    window: MainWindow,
+    rec: Recorder,
+    scenario: str,
+    account: str,
+    summary: dict[str, Any],
+) -> None:
+    from drivers.scanner.fake import FakeScanner
+
+    type_account(window, account)
+    tap(window, "account_key_ok")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    tap(window, "pay_due")
+    wait_for(on_screen(kiosk, Screen.METHOD), what="method")
+    rec.shot("method")
+    summary["account"] = account
+    summary["amount_fen"] = kiosk.session.state.amount_fen
+    if scenario == "wallet":
+        scanner = kiosk.scanner
+        if not isinstance(scanner, FakeScanner):
+            raise DemoError("the wallet demo shows codes to the simulated scanner")
+        tap(window, "method_wallet")
+        tap(window, "confirm")
+        wait_for(on_screen(kiosk, Screen.WALLET_SCAN), what="the payment-code screen")
+        rec.shot("wallet-scan")
+        scanner.show("134567890123450002")  # the phone asks for its password: USERPAYING
+        wait_for(lambda: kiosk.session.state.wallet_phase == "userpaying", what="userpaying")
+        rec.shot("wallet-confirm-on-phone")
+        clock = kiosk.clock
+        if isinstance(clock, OffsetClock):
+            clock.advance(21)  # the resident types the password on the phone
+    else:
+        tap(window, "method_wallet_qr")
+        tap(window, "confirm")
+        wait_for(lambda: kiosk.session.state.wallet_url is not None, what="the order's QR code")
+        rec.shot("wallet-qr")
+        order = kiosk.journal.list_transactions(kind="mobile_order")[0]
+        if kiosk.simulator is None:
+            raise DemoError("the wallet-qr demo pays through the simulator")
+        httpx.post(
+            f"{kiosk.simulator.url}/v1/sim/mobile-orders/{order.id}/pay",
+            json={"wallet": "wechat"},
+            timeout=10,
+        )
+    wait_for(on_screen(kiosk, Screen.RESULT), timeout_s=60, what="result")
+    wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    rec.shot("result")
+    outcome = kiosk.session.state.outcome
+    summary["transaction_id"] = outcome.transaction_id if outcome else None
+    summary["posted"] = outcome.posted if outcome else False
+    summary["paid_fen"] = outcome.amount_fen if outcome else 0
+    summary["method"] = outcome.method if outcome else None
+    tap(window, "done")
+    wait_for(on_screen(kiosk, Screen.START), what="start")
+    if outcome is not None:
+        record = kiosk.journal.get_transaction(outcome.transaction_id)
+        summary["journal_state"] = record.state if record else None
+        summary["ledger_amount_fen"] = _ledger_amount(kiosk, outcome.transaction_id)
 
 
 def _cash(

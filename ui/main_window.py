@@ -28,6 +28,7 @@ from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
 from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
 from ui.screens.result import ResultScreen
 from ui.screens.start import StartScreen
+from ui.screens.wallet import WalletQrScreen, WalletScanScreen, WalletWaitScreen
 from ui.theme import stylesheet
 from ui.translations import Translations
 from ui.widgets import button, label
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
             Screen.CONFIRM: ConfirmScreen(self.session, self.messages),
             Screen.PREPARING: busy,
             Screen.CASH: CashScreen(self.session, self.messages),
+            Screen.WALLET_SCAN: WalletScanScreen(self.session, self.messages),
+            Screen.WALLET_WAIT: WalletWaitScreen(self.session, self.messages),
+            Screen.WALLET_QR: WalletQrScreen(self.session, self.messages),
             Screen.POSTING: busy,
             Screen.RESULT: ResultScreen(self.session, self.messages, receipt_url=receipt_url),
             Screen.NOTICE: NoticeScreen(self.session, self.messages),

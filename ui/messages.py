@@ -17,6 +17,10 @@ class Messages(QObject):
                 return self.tr("Enter an amount from {low} to {high}.").format(
                     low=format_yuan(int(low)), high=format_yuan(int(high))
                 )
+        if key == "wallet_failed":
+            return self.tr(
+                "The mobile payment did not go through ({reason}). Nothing was charged."
+            ).format(reason=self._wallet_reason(arg))
         texts = {
             "account_length": self.tr("An account number has {arg} digits.").format(arg=arg),
             "account_not_found": self.tr(
@@ -52,6 +56,18 @@ class Messages(QObject):
             ),
             "cash_fault_event": self.tr("The cash acceptor stopped working."),
             "cash_fraud": self.tr("The cash acceptor refused a note. The staff have been told."),
+            "not_a_payment_code": self.tr(
+                "That is not a payment code. Open the payment code in WeChat, Alipay or UnionPay."
+            ),
+            "wallet_refunded": self.tr(
+                "The mobile payment was cancelled. If your phone was charged, the money has been "
+                "refunded to it."
+            ),
+            "wallet_unknown": self.tr(
+                "We are still confirming this mobile payment with the wallet. If your phone was "
+                "charged you will not lose the money; the staff have been told."
+            ),
+            "wallet_cancelled": self.tr("The mobile payment was cancelled. Nothing was charged."),
             "cash_cashbox_full": self.tr(
                 "The cashbox is full. Your notes so far are credited; the staff have been told."
             ),
@@ -85,4 +101,17 @@ class Messages(QObject):
         }.get(kind, kind)
 
     def method(self, method: str) -> str:
-        return {"cash": self.tr("Cash")}.get(method, method)
+        return {
+            "cash": self.tr("Cash"),
+            "wallet": self.tr("Scan my payment code"),
+            "wallet_qr": self.tr("Scan the kiosk's QR code"),
+        }.get(method, method)
+
+    def _wallet_reason(self, reason: str) -> str:
+        return {
+            "backend_unavailable": self.tr("the utility cannot be reached"),
+            "wallet_failed": self.tr("declined by the wallet"),
+            "INVALID_AUTH_CODE": self.tr("the payment code is not valid"),
+            "ACCOUNT_CLOSED": self.tr("the account is closed"),
+            "AMOUNT_OUT_OF_RANGE": self.tr("the amount is not allowed"),
+        }.get(reason, self.tr("declined by the wallet"))

@@ -3,117 +3,117 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="90" />
+        <location filename="../../ui/screens/account.py" line="94" />
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="92" />
+        <location filename="../../ui/screens/account.py" line="96" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="93" />
+        <location filename="../../ui/screens/account.py" line="97" />
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="94" />
+        <location filename="../../ui/screens/account.py" line="98" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="95" />
+        <location filename="../../ui/screens/account.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="96" />
+        <location filename="../../ui/screens/account.py" line="100" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="97" />
+        <location filename="../../ui/screens/account.py" line="101" />
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="98" />
+        <location filename="../../ui/screens/account.py" line="102" />
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="102" />
+        <location filename="../../ui/screens/account.py" line="106" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="103" />
+        <location filename="../../ui/screens/account.py" line="107" />
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="104" />
+        <location filename="../../ui/screens/account.py" line="108" />
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="122" />
+        <location filename="../../ui/screens/account.py" line="126" />
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="122" />
+        <location filename="../../ui/screens/account.py" line="126" />
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="127" />
+        <location filename="../../ui/screens/account.py" line="131" />
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="139" />
+        <location filename="../../ui/screens/account.py" line="143" />
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="149" />
+        <location filename="../../ui/screens/account.py" line="153" />
         <source>{amount} (since {date}, 0.1% a day)</source>
         <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="155" />
+        <location filename="../../ui/screens/account.py" line="160" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="155" />
+        <location filename="../../ui/screens/account.py" line="161" />
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="155" />
+        <location filename="../../ui/screens/account.py" line="162" />
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="155" />
+        <location filename="../../ui/screens/account.py" line="163" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="155" />
+        <location filename="../../ui/screens/account.py" line="164" />
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="186" />
+        <location filename="../../ui/screens/account.py" line="196" />
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="201" />
+        <location filename="../../ui/screens/account.py" line="213" />
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -240,42 +240,42 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="135" />
+        <location filename="../../ui/screens/payment.py" line="154" />
         <source>Please check before you pay</source>
         <translation>请核对缴费信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="136" />
+        <location filename="../../ui/screens/payment.py" line="155" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="137" />
+        <location filename="../../ui/screens/payment.py" line="156" />
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="138" />
+        <location filename="../../ui/screens/payment.py" line="157" />
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="139" />
+        <location filename="../../ui/screens/payment.py" line="158" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="147" />
+        <location filename="../../ui/screens/payment.py" line="166" />
         <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
         <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="153" />
+        <location filename="../../ui/screens/payment.py" line="172" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="154" />
+        <location filename="../../ui/screens/payment.py" line="173" />
         <source>Confirm and pay</source>
         <translation>确认缴费</translation>
     </message>
@@ -288,22 +288,22 @@
         <translation>请输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="45" />
+        <location filename="../../ui/screens/identify.py" line="46" />
         <source>Type the account number printed on your bill (10 to 13 digits)</source>
         <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="52" />
+        <location filename="../../ui/screens/identify.py" line="54" />
         <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
         <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="54" />
+        <location filename="../../ui/screens/identify.py" line="56" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="55" />
+        <location filename="../../ui/screens/identify.py" line="57" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -311,42 +311,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -359,192 +359,267 @@
         <translation>请输入 {low} 至 {high} 之间的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21" />
+        <location filename="../../ui/messages.py" line="22" />
+        <source>The mobile payment did not go through ({reason}). Nothing was charged.</source>
+        <translation>手机支付未成功（{reason}），未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
         <source>An account number has {arg} digits.</source>
         <translation>户号为 {arg} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="27" />
         <source>We could not find account {arg}. Please check the number on your bill.</source>
         <translation>未找到户号 {arg}，请核对账单上的户号。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="30" />
         <source>The utility's system cannot be reached right now. Please try again later or ask the staff.</source>
         <translation>暂时无法连接电力营销系统，请稍后再试或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Something went wrong while fetching your account.</source>
         <translation>查询户号时出错。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="35" />
         <source>This code is not an electricity bill or a payment code.</source>
         <translation>此二维码不是电费账单或付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>That is a payment code. First find your account, then choose mobile payment.</source>
         <translation>这是付款码。请先查询户号，再选择手机支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>This account is closed. Please ask the staff.</source>
         <translation>该户号已销户，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>Nothing is due. You can pay in advance: enter an amount.</source>
         <translation>当前无欠费。您可以预存电费：请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="43" />
         <source>No payment method is available right now. Please ask the staff.</source>
         <translation>暂无可用的支付方式，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>The kiosk could not record this payment. Please ask the staff.</source>
         <translation>本机无法记录此笔缴费，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>The cash acceptor is not working. Please ask the staff.</source>
         <translation>纸币识别器故障，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>A note is stuck in the cash acceptor. Your notes so far are credited; the staff have been told.</source>
         <translation>纸币识别器卡币。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>The cash acceptor was opened. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱被打开。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>The cash acceptor stopped working.</source>
         <translation>纸币识别器停止工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>The cash acceptor refused a note. The staff have been told.</source>
         <translation>纸币识别器拒收了一张纸币，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="60" />
+        <source>That is not a payment code. Open the payment code in WeChat, Alipay or UnionPay.</source>
+        <translation>这不是付款码。请打开微信、支付宝或云闪付的付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>The mobile payment was cancelled. If your phone was charged, the money has been refunded to it.</source>
+        <translation>手机支付已撤销。如已扣款，款项已原路退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>We are still confirming this mobile payment with the wallet. If your phone was charged you will not lose the money; the staff have been told.</source>
+        <translation>正在与支付机构确认本笔手机支付。如已扣款，您的资金不会损失，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>The mobile payment was cancelled. Nothing was charged.</source>
+        <translation>手机支付已取消，未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
         <source>The cashbox is full. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱已满。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>Please ask the staff for help.</source>
         <translation>请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>In arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>Disconnected</source>
         <translation>已停电</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>Closed</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>Postpaid</source>
         <translation>后付费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>Prepaid (IC card)</source>
         <translation>预付费（IC 卡表）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>Prepaid (smart meter)</source>
         <translation>预付费（远程费控）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>Tier 1</source>
         <translation>第一档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>Tier 2</source>
         <translation>第二档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>Tier 3</source>
         <translation>第三档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>Peak</source>
         <translation>峰</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>Valley</source>
         <translation>谷</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>Flat</source>
         <translation>平</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>Cash</source>
         <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="106" />
+        <source>Scan my payment code</source>
+        <translation>扫描我的付款码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="107" />
+        <source>Scan the kiosk's QR code</source>
+        <translation>扫描本机二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112" />
+        <source>the utility cannot be reached</source>
+        <translation>无法连接电力营销系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="117" />
+        <source>declined by the wallet</source>
+        <translation>支付机构拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="114" />
+        <source>the payment code is not valid</source>
+        <translation>付款码无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="115" />
+        <source>the account is closed</source>
+        <translation>户号已销户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="116" />
+        <source>the amount is not allowed</source>
+        <translation>金额不在允许范围内</translation>
     </message>
 </context>
 <context>
     <name>MethodScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="91" />
+        <location filename="../../ui/screens/payment.py" line="99" />
         <source>Choose how to pay</source>
         <translation>请选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="93" />
+        <location filename="../../ui/screens/payment.py" line="101" />
         <source>Cash
 ¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
         <translation>现金
 1 · 5 · 10 · 20 · 50 · 100 元纸币</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="97" />
-        <source>Bank card and mobile payment are not available on this kiosk yet.</source>
-        <translation>本机暂不支持银行卡和手机支付。</translation>
+        <location filename="../../ui/screens/payment.py" line="103" />
+        <source>Mobile payment
+show your payment code to the scanner</source>
+        <translation>手机支付
+出示付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="100" />
+        <location filename="../../ui/screens/payment.py" line="106" />
+        <source>Mobile payment
+scan the kiosk's QR code with your phone</source>
+        <translation>手机支付
+用手机扫描本机二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="114" />
+        <source>Mobile payment needs the connection to the utility, which is down.</source>
+        <translation>手机支付需要连接电力营销系统，目前网络中断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="117" />
         <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
         <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="104" />
+        <location filename="../../ui/screens/payment.py" line="121" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -570,7 +645,7 @@
 <context>
     <name>OutOfServiceScreen</name>
     <message>
-        <location filename="../../ui/screens/notice.py" line="67" />
+        <location filename="../../ui/screens/notice.py" line="68" />
         <source>This kiosk is out of service. Please use another kiosk or the service counter.</source>
         <translation>本机暂停服务，请使用其他终端或前往柜台办理。</translation>
     </message>
@@ -694,6 +769,98 @@
         <location filename="../../ui/screens/start.py" line="45" />
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
+    </message>
+</context>
+<context>
+    <name>WalletQrScreen</name>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="101" />
+        <source>Scan this QR code with your phone</source>
+        <translation>请用手机扫描二维码付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="104" />
+        <source>Use WeChat, Alipay or a UnionPay app, then confirm the payment on your phone.</source>
+        <translation>请使用微信、支付宝或云闪付扫码，并在手机上确认付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="113" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="117" />
+        <source>Valid for {time}</source>
+        <translation>有效时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="120" />
+        <source>Preparing the QR code…</source>
+        <translation>正在生成二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="121" />
+        <source>Cancel payment</source>
+        <translation>取消支付</translation>
+    </message>
+</context>
+<context>
+    <name>WalletScanScreen</name>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="30" />
+        <source>Show your payment code to the scanner</source>
+        <translation>请出示付款码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="34" />
+        <source>1. Open WeChat, Alipay or your UnionPay app and choose Pay (付款码).
+2. Hold the phone screen 10 to 20 cm under the scanner below this screen.</source>
+        <translation>1. 打开微信、支付宝或云闪付，进入“付款码”。
+2. 将手机屏幕对准屏幕下方的扫描口，距离 10 至 20 厘米。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="39" />
+        <source>Choose another method</source>
+        <translation>选择其他支付方式</translation>
+    </message>
+</context>
+<context>
+    <name>WalletWaitScreen</name>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="58" />
+        <source>Mobile payment</source>
+        <translation>手机支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="62" />
+        <source>Sending the payment to your wallet…</source>
+        <translation>正在发起支付…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="63" />
+        <source>Please confirm the payment on your phone.</source>
+        <translation>请在手机上确认付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="64" />
+        <location filename="../../ui/screens/wallet.py" line="65" />
+        <source>Cancelling the payment with your wallet…</source>
+        <translation>正在撤销支付…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="67" />
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="69" />
+        <source>Waiting up to {n} s more.</source>
+        <translation>最多再等待 {n} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/wallet.py" line="73" />
+        <source>Cancel payment</source>
+        <translation>取消支付</translation>
     </message>
 </context>
 </TS>

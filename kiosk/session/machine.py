@@ -15,6 +15,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from drivers.cash.base import BanknoteAcceptor, CashEvent, CashEventKind, EscrowDecision
 from kiosk.clock import Clock
@@ -29,12 +30,21 @@ from kiosk.session.ports import (
     Health,
     PostingWaiter,
     ReceiptDesk,
+    WalletDesk,
 )
 from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[SessionState], None]
+# Waits on the worker for up to N seconds; True when the event (the resident's cancel) was set.
+Sleeper = Callable[[threading.Event, float], bool]
+
+
+def _wait_event(event: threading.Event, seconds: float) -> bool:
+    return event.wait(seconds)
+
+
 MAX_NOTE_FEN = 10000  # the largest RMB note; a target below this may be overshot by one note
 
 
@@ -55,6 +65,9 @@ class Session:
         min_digits: int = 10,
         max_digits: int = 13,
         language: str = "zh",
+        wallet: WalletDesk | None = None,
+        sleeper: Sleeper | None = None,
+        qr_expires_s: int = 300,
     ) -> None:
         self._clock = clock
         self._executor = executor
@@ -69,6 +82,10 @@ class Session:
         self._min_digits = min_digits
         self._max_digits = max_digits
         self._default_language = language
+        self._wallet = wallet
+        self._sleeper: Sleeper = sleeper or _wait_event
+        self._qr_expires_s = qr_expires_s
+        self._wallet_cancel = threading.Event()
         self._lock = threading.RLock()
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []
@@ -172,15 +189,22 @@ class Session:
     def scanned(self, payload: str) -> None:
         """A QR code was read. Only bill codes mean something outside a wallet payment step."""
         code = classify(payload)
-        if isinstance(code, BillCode):
+        if self.state.screen is Screen.WALLET_SCAN and not isinstance(code, PaymentCode):
+            self._touch()
+            self._set(message="not_a_payment_code")
+        elif isinstance(code, BillCode):
             self.account_presented(code.account_no)
         elif isinstance(code, PaymentCode):
             self._touch()
-            if self.state.screen in (Screen.START, Screen.IDENTIFY):
+            if self.state.screen is Screen.WALLET_SCAN:
+                self._start_charge(code)
+            elif self.state.screen in (Screen.START, Screen.IDENTIFY):
                 self._set(screen=Screen.IDENTIFY, message="payment_code_here")
         else:
             self._touch()
-            if self.state.screen in (Screen.START, Screen.IDENTIFY):
+            if self.state.screen is Screen.WALLET_SCAN:
+                self._set(message="not_a_payment_code")
+            elif self.state.screen in (Screen.START, Screen.IDENTIFY):
                 self._set(screen=Screen.IDENTIFY, message="code_not_recognised")
 
     def _lookup(self, account_no: str) -> None:
@@ -286,6 +310,13 @@ class Session:
         methods: list[Method] = []
         if health.cash:
             methods.append(Method.CASH)
+        account = self.state.account
+        # Wallets need the back end now; an account shown from the offline cache means it is down.
+        online = health.backend_online and account is not None and not account.offline
+        if self._wallet is not None and online:
+            if health.scanner:
+                methods.append(Method.WALLET)
+            methods.append(Method.WALLET_QR)
         return tuple(methods)
 
     def choose_method(self, method: Method) -> None:
@@ -315,12 +346,15 @@ class Session:
     def confirm(self) -> None:
         self._touch()
         state = self.state
-        if (
-            state.screen is not Screen.CONFIRM
-            or state.account is None
-            or state.amount_fen is None
-            or state.method is not Method.CASH
-        ):
+        if state.screen is not Screen.CONFIRM or state.account is None or state.amount_fen is None:
+            return
+        if state.method is Method.WALLET:
+            self._set(screen=Screen.WALLET_SCAN, message=None)
+            return
+        if state.method is Method.WALLET_QR:
+            self._start_order()
+            return
+        if state.method is not Method.CASH:
             return
         account, target = state.account, state.amount_fen
         self._set(screen=Screen.PREPARING, notes=(), message=None)
@@ -416,6 +450,11 @@ class Session:
         screen = self.state.screen
         if screen is Screen.CASH:
             self._close_cash(reason=None)
+        elif screen is Screen.WALLET_SCAN:
+            self._set(screen=Screen.METHOD, method=None, message=None)
+        elif screen in (Screen.WALLET_WAIT, Screen.WALLET_QR):
+            self._wallet_cancel.set()  # the worker reverses or closes; never abandoned
+            self._set(wallet_phase="cancelling")
         elif screen in (Screen.PREPARING, Screen.POSTING, Screen.LOOKUP):
             return
         else:
@@ -466,6 +505,92 @@ class Session:
             log.exception("receipt printing failed")
             result = "failed"
         self._set(receipt=result)
+
+    # -- mobile wallets -------------------------------------------------------------------------
+    def _wallet_progress(self, progress: Any) -> None:
+        if self._wallet_cancel.is_set():
+            return
+        self._set(
+            wallet_phase=progress.phase,
+            wallet_seconds=progress.seconds_left,
+            wallet_url=progress.code_url or self.state.wallet_url,
+        )
+
+    def _wallet_wait(self, seconds: float) -> bool:
+        return self._sleeper(self._wallet_cancel, seconds)
+
+    def _start_charge(self, code: PaymentCode) -> None:
+        state = self.state
+        if self._wallet is None or state.account is None or state.amount_fen is None:
+            return
+        account_no, amount, wallet = state.account.account_no, state.amount_fen, self._wallet
+        self._wallet_cancel.clear()
+        self._set(screen=Screen.WALLET_WAIT, wallet_phase="creating", wallet_seconds=None)
+
+        def work() -> None:
+            try:
+                result = wallet.charge(
+                    account_no, amount, code, self._wallet_wait, self._wallet_progress
+                )
+            except Exception:
+                log.exception("mobile charge failed unexpectedly")
+                self._set(screen=Screen.NOTICE, message="wallet_unknown")
+                return
+            self._wallet_done(result)
+
+        self._executor.submit(work)
+
+    def _start_order(self) -> None:
+        state = self.state
+        if self._wallet is None or state.account is None or state.amount_fen is None:
+            return
+        account_no, amount, wallet = state.account.account_no, state.amount_fen, self._wallet
+        self._wallet_cancel.clear()
+        self._set(
+            screen=Screen.WALLET_QR, wallet_phase="creating", wallet_seconds=None, wallet_url=None
+        )
+
+        def work() -> None:
+            try:
+                result = wallet.order(
+                    account_no,
+                    amount,
+                    self._qr_expires_s,
+                    self._wallet_wait,
+                    self._wallet_progress,
+                )
+            except Exception:
+                log.exception("mobile order failed unexpectedly")
+                self._set(screen=Screen.NOTICE, message="wallet_unknown")
+                return
+            self._wallet_done(result)
+
+        self._executor.submit(work)
+
+    def _wallet_done(self, result: Any) -> None:
+        """Turn the wallet's final word into the next screen; only "paid" is money received."""
+        changes: dict[str, Any] = {"wallet_phase": None, "wallet_seconds": None, "wallet_url": None}
+        if result.outcome == "paid" and result.payment_txn_id:
+            self._set(screen=Screen.POSTING, transaction_id=result.payment_txn_id, **changes)
+            outcome = self._posting.wait_outcome(
+                result.payment_txn_id, float(self._settings.posting_wait_s)
+            )
+            self._set(screen=Screen.RESULT, outcome=outcome, receipt=None)
+            self._print_receipt()
+        elif result.outcome == "refunded":
+            self._set(screen=Screen.NOTICE, message="wallet_refunded", **changes)
+        elif result.outcome == "unknown":
+            self._set(screen=Screen.NOTICE, message="wallet_unknown", **changes)
+        elif result.outcome == "cancelled":
+            self._set(screen=Screen.METHOD, method=None, message="wallet_cancelled", **changes)
+        else:
+            self._set(
+                screen=Screen.METHOD,
+                method=None,
+                message="wallet_failed",
+                message_arg=result.reason or "",
+                **changes,
+            )
 
     # -- the end and time ---------------------------------------------------------------------
     def done(self) -> None:

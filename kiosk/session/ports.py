@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
@@ -55,6 +55,18 @@ class ReceiptDesk(Protocol):
         ...
 
 
+class WalletDesk(Protocol):
+    """kiosk.payments.wallet.WalletPayments, as the session needs it."""
+
+    def charge(
+        self, account_no: str, amount_fen: int, code: Any, wait: Any, progress: Any
+    ) -> Any: ...
+
+    def order(
+        self, account_no: str, amount_fen: int, expires_in_s: int, wait: Any, progress: Any
+    ) -> Any: ...
+
+
 class Executor(Protocol):
     def submit(self, work: Callable[[], None]) -> None: ...
 
@@ -73,3 +85,4 @@ class Health:
     cash: bool = True
     backend_online: bool = True
     printer_paper: bool = True
+    scanner: bool = True

@@ -18,6 +18,9 @@ class Screen(StrEnum):
     CONFIRM = "confirm"
     PREPARING = "preparing"  # busy: opening the transaction, enabling the acceptor
     CASH = "cash"
+    WALLET_SCAN = "wallet_scan"  # waiting for the resident's payment code under the scanner
+    WALLET_WAIT = "wallet_wait"  # the charge is on its way; maybe "confirm on your phone"
+    WALLET_QR = "wallet_qr"  # the kiosk shows a QR code for the phone to scan
     POSTING = "posting"  # busy: crediting and posting
     RESULT = "result"
     NOTICE = "notice"  # a message (account not found, device fault …) with a way back
@@ -26,6 +29,8 @@ class Screen(StrEnum):
 
 class Method(StrEnum):
     CASH = "cash"
+    WALLET = "wallet"  # the kiosk scans the phone's payment code
+    WALLET_QR = "wallet_qr"  # the phone scans the kiosk's QR code
 
 
 # Screens on which an idle resident is sent back to the start (after the warning).
@@ -38,10 +43,13 @@ IDLE_SCREENS = frozenset(
         Screen.CONFIRM,
         Screen.RESULT,
         Screen.NOTICE,
+        Screen.WALLET_SCAN,
     }
 )
 # Screens during which money may be in the acceptor: never abandoned, never timed out silently.
-MONEY_SCREENS = frozenset({Screen.PREPARING, Screen.CASH, Screen.POSTING})
+MONEY_SCREENS = frozenset(
+    {Screen.PREPARING, Screen.CASH, Screen.POSTING, Screen.WALLET_WAIT, Screen.WALLET_QR}
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,9 @@ class SessionState:
     warning_s: int | None = None  # seconds left before the idle timeout acts, while warning
     staff_called: bool = False
     no_paper: bool = False  # shown on the method screen: no paper receipt available
+    wallet_phase: str | None = None  # creating | userpaying | reversing | waiting_scan | cancelling
+    wallet_seconds: int | None = None  # countdown shown while the wallet decides
+    wallet_url: str | None = None  # the QR code shown for a displayed-QR order
     events: tuple[str, ...] = field(default=(), compare=False)
 
     @property

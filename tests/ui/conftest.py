@@ -15,7 +15,7 @@ from ui.app import build_window
 from ui.main_window import MainWindow
 
 
-def kiosk_settings(tmp_path: Path, **session: int):
+def kiosk_settings(tmp_path: Path, **session: float):
     settings = load_config(DEFAULT_CONFIG, env={})
     return settings.model_copy(
         update={
@@ -34,7 +34,7 @@ def kiosk_settings(tmp_path: Path, **session: int):
 
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    built = Kiosk.build(kiosk_settings(tmp_path), clock=OffsetClock())
+    built = Kiosk.build(kiosk_settings(tmp_path, wallet_poll_s=0.2), clock=OffsetClock())
     built.start()
     yield built
     built.close()

@@ -73,15 +73,21 @@ class MethodScreen(ScreenWidget):
         grid = QGridLayout()
         grid.setSpacing(32)
         self.tiles = {
-            Method.CASH: button(
-                "method_cash", "tile", lambda: self.session.choose_method(Method.CASH)
+            method: button(
+                f"method_{method.value}",
+                "tile",
+                lambda _=False, m=method: self.session.choose_method(m),
             )
+            for method in Method
         }
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
         self.unavailable = label("", "muted")
         self.paper = label("", "message")
+        self.message = label("", "message")
+        self.message.setObjectName("method_message")
         self.body.addLayout(grid)
+        self.body.addWidget(self.message)
         self.body.addWidget(self.unavailable)
         self.body.addWidget(self.paper)
         self.body.addStretch(1)
@@ -93,10 +99,19 @@ class MethodScreen(ScreenWidget):
         self.title.setText(self.tr("Choose how to pay"))
         self.amount.setText(format_yuan(state.amount_fen or 0))
         self.tiles[Method.CASH].setText(self.tr("Cash\n¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes"))
+        self.tiles[Method.WALLET].setText(
+            self.tr("Mobile payment\nshow your payment code to the scanner")
+        )
+        self.tiles[Method.WALLET_QR].setText(
+            self.tr("Mobile payment\nscan the kiosk's QR code with your phone")
+        )
         for method, tile in self.tiles.items():
             tile.setEnabled(method in state.methods)
+        self.message.setText(self.messages.message(state.message, state.message_arg))
         self.unavailable.setText(
-            self.tr("Bank card and mobile payment are not available on this kiosk yet.")
+            ""
+            if Method.WALLET_QR in state.methods
+            else self.tr("Mobile payment needs the connection to the utility, which is down.")
         )
         self.paper.setText(
             self.tr("No paper receipt is available; you will get an e-receipt QR code instead.")

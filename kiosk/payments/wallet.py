@@ -9,6 +9,7 @@ An unknown outcome (timeout, 5xx, a malformed reply) is queried, never assumed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -174,10 +175,8 @@ class WalletPayments:
             return self._paid(txn, wallet)
         if status == "FAILED":
             reason = "wallet_failed"
-            try:
+            with contextlib.suppress(BackendError):
                 reason = self._client.get_mobile_charge(charge_id).fail_reason or reason
-            except BackendError:
-                pass
             self._final(charge_id, "failed", reason=reason)
             return WalletResult("failed", charge_id, wallet=wallet, reason=reason)
         if status in ("NOT_FOUND", "CLOSED"):

@@ -176,7 +176,7 @@ def test_restart_after_the_phone_paid_posts_the_payment(journal, client, sim, cl
         crashed.charge(ACCOUNT, 5000, code("0002"), crash_wait, lambda p: None)
     clock.advance(30)  # the resident confirmed on the phone while the kiosk was down
     recover(journal, waker, hooks=crashed.recovery_hooks())
-    charge = [t for t in journal.list_transactions(kind="mobile_charge")][0]
+    (charge,) = journal.list_transactions(kind="mobile_charge")
     assert charge.state == "done"
     payment = journal.get_transaction(charge.detail["payment_txn"])
     assert payment.state == "posting"

@@ -15,20 +15,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from sqlalchemy.orm import Session
-
 from kiosk.backend import models as m
-from kiosk.backend.bodies import mobile_charge_body, mobile_order_body, payment_body
+from kiosk.backend.bodies import mobile_charge_body, mobile_order_body
 from kiosk.backend.errors import ApiError, BackendError, BackendUnavailable
 from kiosk.clock import Clock
-from kiosk.journal import Journal, ops
+from kiosk.journal import Journal
 from kiosk.journal.records import TransactionRecord
 from kiosk.payload import PaymentCode
+from kiosk.payments.confirmed import enqueue_confirmed_payment
 from kiosk.payments.recovery import RecoveryReport
 
 log = logging.getLogger(__name__)
 
-PAYMENTS_PATH = "/v1/payments"
 # The contract's payment method for each wallet.
 PAYMENT_METHOD: Mapping[str, Literal["wechat", "alipay", "unionpay_qr"]] = {
     "wechat": "wechat",
@@ -298,47 +296,10 @@ class WalletPayments:
     # -- both -----------------------------------------------------------------------------
     def _paid(self, txn: TransactionRecord, wallet: str) -> WalletResult:
         """The wallet has the money: one payment transaction, posted through the outbox."""
-        now = self._clock.now()
         method = PAYMENT_METHOD.get(wallet, "wechat")
-
-        def job(session: Session) -> str:
-            current = ops.txn_row(session, txn.id)
-            existing = _loads(current.detail).get("payment_txn")
-            if existing:
-                return str(existing)
-            payment = ops.create_transaction(
-                session,
-                now,
-                kiosk_id=self._kiosk_id,
-                kind="payment",
-                account_no=txn.account_no,
-                amount_fen=txn.amount_fen,
-                method=method,
-                state="posting",
-                detail={"method_ref": txn.id, "wallet": wallet},
-            )
-            body = payment_body(
-                transaction_id=payment.id,
-                account_no=txn.account_no or "",
-                amount_fen=txn.amount_fen,
-                method=method,
-                occurred_at=now,
-                method_ref=txn.id,
-            )
-            ops.enqueue(
-                session,
-                now,
-                txn_id=payment.id,
-                method="POST",
-                path=PAYMENTS_PATH,
-                body=dict(body),
-                key=payment.id,
-                account_no=txn.account_no or "",
-            )
-            ops.set_state(session, now, txn.id, "done", detail_update={"payment_txn": payment.id})
-            return payment.id
-
-        payment_txn = self._journal.write(job)
+        payment_txn = enqueue_confirmed_payment(
+            self._journal, self._clock.now(), self._kiosk_id, txn, method, {"wallet": wallet}
+        )
         self._forwarder.wake()
         return WalletResult("paid", txn.id, payment_txn_id=payment_txn, wallet=wallet)
 
@@ -383,12 +344,3 @@ class WalletPayments:
             report.finished.append(txn.id)
 
         return {"mobile_charge": charge, "mobile_order": order}
-
-
-def _loads(text: str | None) -> dict[str, Any]:
-    import json
-
-    if not text:
-        return {}
-    value = json.loads(text)
-    return value if isinstance(value, dict) else {}

@@ -83,6 +83,7 @@ def to_view(
             AlertView(kind=a.kind, message_zh=a.message_zh, message_en=a.message_en)
             for a in usage.alerts
         ),
+        card_purchase_count=account.card.purchase_count if account.card else None,
         fetched_at=fetched_at,
     )
 

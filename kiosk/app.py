@@ -12,23 +12,29 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from drivers.card.base import CardEvent, CardEventKind, CardReader
+from drivers.card.pinpad import FakePinPad
 from drivers.cash.base import BanknoteAcceptor
 from drivers.cash.fake import FakeAcceptor
 from drivers.printer.base import ReceiptPrinter
 from drivers.scanner.base import ScanEvent, Scanner
 from kiosk.accounts import BackendAccounts
 from kiosk.backend.client import UtilityClient
+from kiosk.card_desk import CardDesk
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import Settings
 from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
+from kiosk.payments.bank_card import BankCardPayments
 from kiosk.payments.cash import CashPayments
+from kiosk.payments.prepaid import PrepaidCards
 from kiosk.payments.recovery import RecoveryReport, recover
 from kiosk.payments.wallet import WalletPayments
 from kiosk.posting import ForwarderPosting
 from kiosk.receipt_desk import PrinterReceiptDesk
 from kiosk.session.machine import Session
-from kiosk.session.ports import Health
+from kiosk.session.ports import CardPorts, Health
+from kiosk.staff.recovery import RECOVERY_HOOKS as STAFF_HOOKS
 from kiosk.workers import SerialWorker
 
 log = logging.getLogger(__name__)
@@ -43,6 +49,19 @@ def make_acceptor(settings: Settings) -> tuple[BanknoteAcceptor, str]:
     return open_acceptor(
         cash.driver, cash.port, encrypted=cash.encrypted
     ), f"{cash.driver}:{cash.port}"
+
+
+def make_card_reader(settings: Settings) -> CardReader | None:
+    card = settings.devices.card
+    if card.driver == "none":
+        return None
+    if card.driver == "pcsc":
+        from drivers.card.pcsc import PcscCardReader
+
+        return PcscCardReader()
+    from drivers.card.fake import FakeCardReader
+
+    return FakeCardReader()
 
 
 def make_printer(settings: Settings) -> ReceiptPrinter:
@@ -84,6 +103,8 @@ class Kiosk:
     acceptor: BanknoteAcceptor
     printer: ReceiptPrinter
     scanner: Scanner | None
+    card_reader: CardReader | None
+    cards: CardPorts | None
     worker: SerialWorker
     simulator: Any = None
     recovery: RecoveryReport | None = None
@@ -138,6 +159,16 @@ class Kiosk:
         )
         acceptor, acceptor_id = make_acceptor(settings)
         printer = make_printer(settings)
+        card_reader = make_card_reader(settings)
+        cards: CardPorts | None = None
+        if card_reader is not None:
+            cards = CardPorts(
+                desk=CardDesk(card_reader),
+                bank=BankCardPayments(journal, client, forwarder, settings.kiosk.id, clock),
+                prepaid=PrepaidCards(journal, client, settings.kiosk.id, clock),
+                # Production PIN pads are certified hardware behind the same interface.
+                pinpad=FakePinPad(),
+            )
         scanner = make_scanner(settings)
         worker = SerialWorker()
         receipts = PrinterReceiptDesk(
@@ -169,6 +200,7 @@ class Kiosk:
             max_digits=settings.kiosk.account_max_digits,
             language=settings.kiosk.language,
             wallet=wallet,
+            cards=cards,
             qr_expires_s=settings.session.qr_expires_s,
         )
         kiosk = cls(
@@ -183,6 +215,8 @@ class Kiosk:
             acceptor=acceptor,
             printer=printer,
             scanner=scanner,
+            card_reader=card_reader,
+            cards=cards,
             worker=worker,
             simulator=simulator,
         )
@@ -207,7 +241,11 @@ class Kiosk:
 
     def recover(self) -> RecoveryReport:
         """Settle what a crash left open: cash is credited, wallets driven to a final state."""
-        self.recovery = recover(self.journal, self.forwarder, hooks=self.wallet.recovery_hooks())
+        hooks = {**self.wallet.recovery_hooks(), **STAFF_HOOKS}
+        if self.cards is not None:
+            hooks.update(self.cards.bank.recovery_hooks())
+            hooks.update(self.cards.prepaid.recovery_hooks())
+        self.recovery = recover(self.journal, self.forwarder, hooks=hooks)
         log.info("recovery at start-up: %s", self.recovery)
         return self.recovery
 
@@ -217,7 +255,9 @@ class Kiosk:
 
     def start(self) -> None:
         """Open devices, settle anything a crash left unfinished, then start forwarding."""
-        for device in (self.acceptor, self.printer, self.scanner):
+        if self.card_reader is not None:
+            self.card_reader.set_listener(self._on_card)
+        for device in (self.acceptor, self.printer, self.scanner, self.card_reader):
             if device is None:
                 continue
             try:
@@ -233,6 +273,14 @@ class Kiosk:
             self.scanner.set_listener(self._on_scan)
         self.recover()
         self.forwarder.start()
+
+    def _on_card(self, event: CardEvent) -> None:
+        if self.cards is not None:
+            self.cards.desk.on_event(event)
+        if event.kind is CardEventKind.CARD_INSERTED:
+            self.session.card_inserted()
+        elif event.kind is CardEventKind.CARD_REMOVED:
+            self.session.card_removed()
 
     def _on_scan(self, event: ScanEvent) -> None:
         self.session.scanned(event.payload)

@@ -60,4 +60,5 @@ class ForwarderPosting:
             applied=applied,
             late_fee_paid_fen=num("late_fee_paid_fen") or 0,
             method=method,
+            payment_id=detail.get("payment_id") or response.get("payment_id"),
         )

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from drivers.card.fake import FakeCardReader
+from drivers.card.pinpad import FakePinPad
+from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
 from drivers.cash.fake import FakeAcceptor
 from drivers.scanner.fake import FakeScanner
 from kiosk.app import Kiosk
@@ -43,11 +46,28 @@ def sim_actions(kiosk: Kiosk) -> list[SimAction]:
 
             actions.append((f"sim_note_{value}", f"¥{value // 100}", insert))
         actions.append(("sim_jam", "Jam", acceptor.jam))
+    reader = kiosk.card_reader
+    if isinstance(reader, FakeCardReader):
+
+        def insert(card: object) -> None:
+            reader.remove()
+            reader.insert(card)  # type: ignore[arg-type]
+
+        actions.append(("sim_card_prepaid", "IC card", lambda: insert(utility_test_card())))
+        actions.append(
+            ("sim_card_bank", "Bank card", lambda: insert(EmvSimCard(TEST_PAN_APPROVED)))
+        )
+        actions.append(("sim_card_remove", "Remove card", reader.remove))
+    if kiosk.cards is not None and isinstance(kiosk.cards.pinpad, FakePinPad):
+        pinpad = kiosk.cards.pinpad
+        actions.append(("sim_pin_ok", "PIN ✓", lambda: pinpad.enter("123456")))
     scanner = kiosk.scanner
     if isinstance(scanner, FakeScanner):
         bill = "https://e.utility.example/bill?acct=3300000001&bill=B-3300000001-2026-10"
         show: Callable[[], None] = lambda: scanner.show(bill)  # noqa: E731
-        actions.append(("sim_scan_bill", "QR 3300000001", show))
+        actions.append(("sim_scan_bill", "Bill QR", show))
+        code: Callable[[], None] = lambda: scanner.show("134567890123451234")  # noqa: E731
+        actions.append(("sim_scan_pay", "Pay code", code))
     return actions
 
 

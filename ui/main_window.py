@@ -22,6 +22,7 @@ from ui.bridge import SessionBridge
 from ui.messages import Messages
 from ui.screens.account import AccountScreen
 from ui.screens.base import ScreenWidget
+from ui.screens.card import CardSlotScreen
 from ui.screens.cash import CashScreen
 from ui.screens.identify import IdentifyScreen
 from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
             column.addWidget(self._build_sim_panel(sim_actions))
         self.setCentralWidget(central)
         busy = BusyScreen(self.session, self.messages)
+        card_slot = CardSlotScreen(self.session, self.messages)
         self.screens: dict[Screen, ScreenWidget] = {
             Screen.START: StartScreen(self.session, self.messages),
             Screen.IDENTIFY: IdentifyScreen(self.session, self.messages),
@@ -78,6 +80,11 @@ class MainWindow(QMainWindow):
             Screen.WALLET_SCAN: WalletScanScreen(self.session, self.messages),
             Screen.WALLET_WAIT: WalletWaitScreen(self.session, self.messages),
             Screen.WALLET_QR: WalletQrScreen(self.session, self.messages),
+            Screen.BANK_CARD_INSERT: card_slot,
+            Screen.CARD_READING: card_slot,
+            Screen.PIN: card_slot,
+            Screen.CARD_AUTH: card_slot,
+            Screen.CARD_WRITING: card_slot,
             Screen.POSTING: busy,
             Screen.RESULT: ResultScreen(self.session, self.messages, receipt_url=receipt_url),
             Screen.NOTICE: NoticeScreen(self.session, self.messages),

@@ -21,6 +21,9 @@ class Messages(QObject):
             return self.tr(
                 "The mobile payment did not go through ({reason}). Nothing was charged."
             ).format(reason=self._wallet_reason(arg))
+        if key in ("card_declined", "card_failed"):
+            text = self.tr("The card payment did not go through ({reason}). Nothing was charged.")
+            return text.format(reason=arg or self.tr("declined by the bank"))
         texts = {
             "account_length": self.tr("An account number has {arg} digits.").format(arg=arg),
             "account_not_found": self.tr(
@@ -56,6 +59,36 @@ class Messages(QObject):
             ),
             "cash_fault_event": self.tr("The cash acceptor stopped working."),
             "cash_fraud": self.tr("The cash acceptor refused a note. The staff have been told."),
+            "card_unreadable": self.tr(
+                "The card could not be read. Take it out and insert it again, chip first."
+            ),
+            "bank_card_first": self.tr(
+                "That is a bank card. First find your account, then choose bank card to pay."
+            ),
+            "card_blocked": self.tr(
+                "Your last purchase is still on the card. Insert the card into your meter first, "
+                "then come back to buy more."
+            ),
+            "insert_card_to_buy": self.tr(
+                "To buy electricity for a prepaid meter, insert its card into the card slot."
+            ),
+            "rewrite_done": self.tr(
+                "A purchase you had paid for has now been written to your card, free of charge."
+            ),
+            "rewrite_pending": self.tr(
+                "A purchase you paid for could not be written yet. Keep the card in and try again."
+            ),
+            "not_a_bank_card": self.tr("That is not a bank card. Please insert a bank card."),
+            "pin_timeout": self.tr("No PIN was entered. The card payment was cancelled."),
+            "card_cancelled": self.tr("The card payment was cancelled. Nothing was charged."),
+            "card_timeout": self.tr(
+                "Your bank did not answer in time. The card payment was cancelled and any hold "
+                "on your card released."
+            ),
+            "card_unknown": self.tr(
+                "We are still confirming this card payment with your bank. You will not be "
+                "charged twice; the staff have been told."
+            ),
             "not_a_payment_code": self.tr(
                 "That is not a payment code. Open the payment code in WeChat, Alipay or UnionPay."
             ),
@@ -105,6 +138,7 @@ class Messages(QObject):
             "cash": self.tr("Cash"),
             "wallet": self.tr("Scan my payment code"),
             "wallet_qr": self.tr("Scan the kiosk's QR code"),
+            "bank_card": self.tr("Bank card"),
         }.get(method, method)
 
     def _wallet_reason(self, reason: str) -> str:

@@ -3,117 +3,122 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="94" />
+        <location filename="../../ui/screens/account.py" line="100" />
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="96" />
+        <location filename="../../ui/screens/account.py" line="102" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="97" />
+        <location filename="../../ui/screens/account.py" line="103" />
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="98" />
+        <location filename="../../ui/screens/account.py" line="104" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="99" />
+        <location filename="../../ui/screens/account.py" line="105" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="100" />
+        <location filename="../../ui/screens/account.py" line="106" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="101" />
+        <location filename="../../ui/screens/account.py" line="107" />
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="102" />
+        <location filename="../../ui/screens/account.py" line="108" />
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="106" />
+        <location filename="../../ui/screens/account.py" line="112" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="107" />
+        <location filename="../../ui/screens/account.py" line="113" />
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="108" />
+        <location filename="../../ui/screens/account.py" line="114" />
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="126" />
+        <location filename="../../ui/screens/account.py" line="132" />
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="126" />
+        <location filename="../../ui/screens/account.py" line="132" />
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="131" />
+        <location filename="../../ui/screens/account.py" line="139" />
+        <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
+        <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="148" />
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="143" />
+        <location filename="../../ui/screens/account.py" line="160" />
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="153" />
+        <location filename="../../ui/screens/account.py" line="170" />
         <source>{amount} (since {date}, 0.1% a day)</source>
         <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="160" />
+        <location filename="../../ui/screens/account.py" line="177" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="161" />
+        <location filename="../../ui/screens/account.py" line="178" />
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="162" />
+        <location filename="../../ui/screens/account.py" line="179" />
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="163" />
+        <location filename="../../ui/screens/account.py" line="180" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="164" />
+        <location filename="../../ui/screens/account.py" line="181" />
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="196" />
+        <location filename="../../ui/screens/account.py" line="213" />
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213" />
+        <location filename="../../ui/screens/account.py" line="230" />
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -180,6 +185,71 @@
     </message>
 </context>
 <context>
+    <name>CardSlotScreen</name>
+    <message>
+        <location filename="../../ui/screens/card.py" line="33" />
+        <location filename="../../ui/screens/card.py" line="37" />
+        <location filename="../../ui/screens/card.py" line="44" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="34" />
+        <source>Please insert your bank card, chip first, into the card slot.</source>
+        <translation>请将银行卡芯片朝前插入读卡口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="35" />
+        <source>UnionPay cards with a chip are accepted.</source>
+        <translation>支持银联芯片卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="37" />
+        <source>Reading your card…</source>
+        <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="39" />
+        <source>Enter your PIN</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="40" />
+        <source>Type your PIN on the PIN pad below the screen and press Enter.</source>
+        <translation>请在屏幕下方的密码键盘上输入密码，并按“确认”键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="41" />
+        <source>Card {pan}. Cover the PIN pad with your hand.</source>
+        <translation>卡号 {pan}。输入密码时请用手遮挡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="45" />
+        <source>Waiting for your bank…</source>
+        <translation>正在等待银行授权…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="46" />
+        <source>Card {pan}</source>
+        <translation>卡号 {pan}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="49" />
+        <source>Writing to your card</source>
+        <translation>正在写卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="50" />
+        <source>Keep your electricity card in the slot until this is done.</source>
+        <translation>写卡完成前请勿拔出购电卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/card.py" line="59" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CashScreen</name>
     <message>
         <location filename="../../ui/screens/cash.py" line="62" />
@@ -240,42 +310,42 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="154" />
+        <location filename="../../ui/screens/payment.py" line="155" />
         <source>Please check before you pay</source>
         <translation>请核对缴费信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="155" />
+        <location filename="../../ui/screens/payment.py" line="156" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="156" />
+        <location filename="../../ui/screens/payment.py" line="157" />
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="157" />
+        <location filename="../../ui/screens/payment.py" line="158" />
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="158" />
+        <location filename="../../ui/screens/payment.py" line="159" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="166" />
+        <location filename="../../ui/screens/payment.py" line="167" />
         <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
         <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="172" />
+        <location filename="../../ui/screens/payment.py" line="173" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="173" />
+        <location filename="../../ui/screens/payment.py" line="174" />
         <source>Confirm and pay</source>
         <translation>确认缴费</translation>
     </message>
@@ -311,42 +381,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -365,217 +435,287 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="25" />
+        <source>The card payment did not go through ({reason}). Nothing was charged.</source>
+        <translation>银行卡支付未成功（{reason}），未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>declined by the bank</source>
+        <translation>银行拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
         <source>An account number has {arg} digits.</source>
         <translation>户号为 {arg} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="30" />
         <source>We could not find account {arg}. Please check the number on your bill.</source>
         <translation>未找到户号 {arg}，请核对账单上的户号。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>The utility's system cannot be reached right now. Please try again later or ask the staff.</source>
         <translation>暂时无法连接电力营销系统，请稍后再试或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>Something went wrong while fetching your account.</source>
         <translation>查询户号时出错。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>This code is not an electricity bill or a payment code.</source>
         <translation>此二维码不是电费账单或付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>That is a payment code. First find your account, then choose mobile payment.</source>
         <translation>这是付款码。请先查询户号，再选择手机支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="43" />
         <source>This account is closed. Please ask the staff.</source>
         <translation>该户号已销户，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="44" />
         <source>Nothing is due. You can pay in advance: enter an amount.</source>
         <translation>当前无欠费。您可以预存电费：请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>No payment method is available right now. Please ask the staff.</source>
         <translation>暂无可用的支付方式，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>The kiosk could not record this payment. Please ask the staff.</source>
         <translation>本机无法记录此笔缴费，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>The cash acceptor is not working. Please ask the staff.</source>
         <translation>纸币识别器故障，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>A note is stuck in the cash acceptor. Your notes so far are credited; the staff have been told.</source>
         <translation>纸币识别器卡币。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>The cash acceptor was opened. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱被打开。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The cash acceptor stopped working.</source>
         <translation>纸币识别器停止工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="61" />
         <source>The cash acceptor refused a note. The staff have been told.</source>
         <translation>纸币识别器拒收了一张纸币，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="63" />
+        <source>The card could not be read. Take it out and insert it again, chip first.</source>
+        <translation>无法读取此卡，请拔出后芯片朝前重新插入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66" />
+        <source>That is a bank card. First find your account, then choose bank card to pay.</source>
+        <translation>这是银行卡。请先查询户号，再选择银行卡支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>Your last purchase is still on the card. Insert the card into your meter first, then come back to buy more.</source>
+        <translation>上次购电尚未插表。请先将卡插入电表，再来购电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>To buy electricity for a prepaid meter, insert its card into the card slot.</source>
+        <translation>为卡表购电，请将购电卡插入读卡口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>A purchase you had paid for has now been written to your card, free of charge.</source>
+        <translation>您已付款但未写卡的电量已免费补写到卡中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>A purchase you paid for could not be written yet. Keep the card in and try again.</source>
+        <translation>已付款的电量暂未写入卡中，请保持插卡并重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>That is not a bank card. Please insert a bank card.</source>
+        <translation>这不是银行卡，请插入银行卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
+        <source>No PIN was entered. The card payment was cancelled.</source>
+        <translation>未输入密码，银行卡支付已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>The card payment was cancelled. Nothing was charged.</source>
+        <translation>银行卡支付已取消，未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>Your bank did not answer in time. The card payment was cancelled and any hold on your card released.</source>
+        <translation>银行未及时响应，本次支付已撤销，卡上冻结的金额已释放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
+        <source>We are still confirming this card payment with your bank. You will not be charged twice; the staff have been told.</source>
+        <translation>正在与银行确认本笔支付，不会重复扣款，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="93" />
         <source>That is not a payment code. Open the payment code in WeChat, Alipay or UnionPay.</source>
         <translation>这不是付款码。请打开微信、支付宝或云闪付的付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>The mobile payment was cancelled. If your phone was charged, the money has been refunded to it.</source>
         <translation>手机支付已撤销。如已扣款，款项已原路退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>We are still confirming this mobile payment with the wallet. If your phone was charged you will not lose the money; the staff have been told.</source>
         <translation>正在与支付机构确认本笔手机支付。如已扣款，您的资金不会损失，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>The mobile payment was cancelled. Nothing was charged.</source>
         <translation>手机支付已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>The cashbox is full. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱已满。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>Please ask the staff for help.</source>
         <translation>请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>In arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>Disconnected</source>
         <translation>已停电</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Closed</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Postpaid</source>
         <translation>后付费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Prepaid (IC card)</source>
         <translation>预付费（IC 卡表）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>Prepaid (smart meter)</source>
         <translation>预付费（远程费控）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>Tier 1</source>
         <translation>第一档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>Tier 2</source>
         <translation>第二档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>Tier 3</source>
         <translation>第三档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Peak</source>
         <translation>峰</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Valley</source>
         <translation>谷</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Flat</source>
         <translation>平</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>Scan my payment code</source>
         <translation>扫描我的付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Scan the kiosk's QR code</source>
         <translation>扫描本机二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="141" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146" />
         <source>the utility cannot be reached</source>
         <translation>无法连接电力营销系统</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>declined by the wallet</source>
         <translation>支付机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>the payment code is not valid</source>
         <translation>付款码无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>the account is closed</source>
         <translation>户号已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>the amount is not allowed</source>
         <translation>金额不在允许范围内</translation>
     </message>
@@ -595,31 +735,38 @@
 1 · 5 · 10 · 20 · 50 · 100 元纸币</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="103" />
+        <location filename="../../ui/screens/payment.py" line="102" />
+        <source>Bank card
+UnionPay chip card and PIN</source>
+        <translation>银行卡
+银联芯片卡 + 密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="104" />
         <source>Mobile payment
 show your payment code to the scanner</source>
         <translation>手机支付
 出示付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="106" />
+        <location filename="../../ui/screens/payment.py" line="107" />
         <source>Mobile payment
 scan the kiosk's QR code with your phone</source>
         <translation>手机支付
 用手机扫描本机二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="114" />
+        <location filename="../../ui/screens/payment.py" line="115" />
         <source>Mobile payment needs the connection to the utility, which is down.</source>
         <translation>手机支付需要连接电力营销系统，目前网络中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="117" />
+        <location filename="../../ui/screens/payment.py" line="118" />
         <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
         <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="121" />
+        <location filename="../../ui/screens/payment.py" line="122" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -723,7 +870,27 @@ scan the kiosk's QR code with your phone</source>
         <translation>正在打印凭条…</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/result.py" line="101" />
+        <source>The electricity is on your card. You can take the card out now.</source>
+        <translation>电量已写入购电卡，您可以拔卡了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="103" />
+        <source>The card was taken out before the purchase was written. It is saved: insert the card again, here or at any kiosk, to write it for free.</source>
+        <translation>写卡前购电卡被拔出。购电已保存：在本机或任一终端重新插卡即可免费补写。</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/result.py" line="107" />
+        <source>The purchase could not be written to your card; the staff have been told.</source>
+        <translation>电量未能写入购电卡，工作人员已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="110" />
+        <source>The purchase will be written to your card once the utility confirms the payment.</source>
+        <translation>电力公司确认付款后即可写卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="122" />
         <source>E-receipt and e-invoice</source>
         <translation>电子凭条与电子发票</translation>
     </message>

@@ -92,13 +92,17 @@ class PrepaidCards:
 
     def purchase(
         self,
-        card: CardWriter,
+        card: CardWriter | Callable[[], CardWriter],
         status: CardStatus,
         amount_fen: int,
         payment_id: str,
         payment_txn: str,
     ) -> WriteResult:
-        """Create the purchase for a posted payment, write it, read it back, confirm it."""
+        """Create the purchase for a posted payment, write it, read it back, confirm it.
+
+        `card` may be a function that opens the card only after the purchase exists, so a card
+        pulled out at any point leaves a purchase the next insertion writes for free.
+        """
         txn = self._journal.create_transaction(
             kiosk_id=self._kiosk_id,
             kind="card_purchase",
@@ -116,7 +120,12 @@ class PrepaidCards:
         created = self._create(txn)
         if created is None:
             return WriteResult("failed", txn.id, reason="purchase_not_created")
-        return self._write(card, txn.id, created)
+        try:
+            writer = card() if callable(card) else card
+        except DeviceError as exc:
+            log.warning("purchase %s waits for the card: %s", txn.id, exc)
+            return WriteResult("pending_write", txn.id, created.credit_fen, reason=exc.code)
+        return self._write(writer, txn.id, created)
 
     def _create(self, txn: TransactionRecord) -> m.CardPurchase | None:
         detail = txn.detail

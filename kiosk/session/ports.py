@@ -86,3 +86,14 @@ class Health:
     backend_online: bool = True
     printer_paper: bool = True
     scanner: bool = True
+
+
+@dataclass(frozen=True)
+class CardPorts:
+    """The card slot and what uses it: kiosk.card_desk.CardDesk, the bank-card and prepaid
+    services (kiosk.payments.bank_card / prepaid) and the encrypting PIN pad."""
+
+    desk: Any
+    bank: Any
+    prepaid: Any
+    pinpad: Any

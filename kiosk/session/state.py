@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kiosk.payments.prepaid import CardStatus
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
 
@@ -21,6 +22,11 @@ class Screen(StrEnum):
     WALLET_SCAN = "wallet_scan"  # waiting for the resident's payment code under the scanner
     WALLET_WAIT = "wallet_wait"  # the charge is on its way; maybe "confirm on your phone"
     WALLET_QR = "wallet_qr"  # the kiosk shows a QR code for the phone to scan
+    BANK_CARD_INSERT = "bank_card_insert"  # waiting for the bank card in the slot
+    CARD_READING = "card_reading"  # busy: reading the card in the slot
+    PIN = "pin"  # the resident types the PIN on the PIN pad
+    CARD_AUTH = "card_auth"  # busy: the bank authorizes
+    CARD_WRITING = "card_writing"  # the purchase goes onto the prepaid card: keep it in
     POSTING = "posting"  # busy: crediting and posting
     RESULT = "result"
     NOTICE = "notice"  # a message (account not found, device fault …) with a way back
@@ -31,6 +37,7 @@ class Method(StrEnum):
     CASH = "cash"
     WALLET = "wallet"  # the kiosk scans the phone's payment code
     WALLET_QR = "wallet_qr"  # the phone scans the kiosk's QR code
+    BANK_CARD = "bank_card"
 
 
 # Screens on which an idle resident is sent back to the start (after the warning).
@@ -44,11 +51,21 @@ IDLE_SCREENS = frozenset(
         Screen.RESULT,
         Screen.NOTICE,
         Screen.WALLET_SCAN,
+        Screen.BANK_CARD_INSERT,
     }
 )
 # Screens during which money may be in the acceptor: never abandoned, never timed out silently.
 MONEY_SCREENS = frozenset(
-    {Screen.PREPARING, Screen.CASH, Screen.POSTING, Screen.WALLET_WAIT, Screen.WALLET_QR}
+    {
+        Screen.PREPARING,
+        Screen.CASH,
+        Screen.POSTING,
+        Screen.WALLET_WAIT,
+        Screen.WALLET_QR,
+        Screen.PIN,
+        Screen.CARD_AUTH,
+        Screen.CARD_WRITING,
+    }
 )
 
 
@@ -75,6 +92,9 @@ class SessionState:
     wallet_phase: str | None = None  # creating | userpaying | reversing | waiting_scan | cancelling
     wallet_seconds: int | None = None  # countdown shown while the wallet decides
     wallet_url: str | None = None  # the QR code shown for a displayed-QR order
+    card: CardStatus | None = None  # the utility prepaid card in the slot, when there is one
+    card_write: str | None = None  # written | pending_write | failed | awaiting_payment
+    masked_pan: str | None = None  # the bank card being used (first 6 + last 4 only)
     events: tuple[str, ...] = field(default=(), compare=False)
 
     @property

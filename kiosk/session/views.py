@@ -57,6 +57,7 @@ class AccountView:
     bills: tuple[BillView, ...] = ()
     usage: tuple[UsageMonthView, ...] = ()
     alerts: tuple[AlertView, ...] = ()
+    card_purchase_count: int | None = None  # purchases the utility issued to the prepaid card
     # True when the back end was unreachable and this came from the journal's cache (< 24 h old).
     offline: bool = False
     fetched_at: str = ""
@@ -78,3 +79,4 @@ class PaymentOutcomeView:
     applied: tuple[tuple[str, int], ...] = field(default_factory=tuple)  # (bill_id, amount_fen)
     late_fee_paid_fen: int = 0
     method: str = "cash"
+    payment_id: str | None = None

@@ -49,9 +49,15 @@ class AccountScreen(ScreenWidget):
         self.due_value = label("", "amount")
         self.due_value.setObjectName("amount_due")
         self.offline = label("", "message")
+        self.message = label("", "message")
+        self.message.setObjectName("account_message")
+        self.card_info = label("", "muted")
+        self.card_info.setObjectName("account_card")
         self.alerts = label("", "message")
         due_box.addWidget(self.due_label)
         due_box.addWidget(self.due_value)
+        due_box.addWidget(self.card_info)
+        due_box.addWidget(self.message)
         due_box.addWidget(self.offline)
         due_box.addWidget(self.alerts)
         due_box.addStretch(1)
@@ -127,6 +133,17 @@ class AccountScreen(ScreenWidget):
         )
         self.pay_button.setVisible(due > 0)
         self.other_button.setProperty("role", "primary" if due <= 0 else None)
+        self.message.setText(self.messages.message(state.message, state.message_arg))
+        card = state.card
+        self.card_info.setText(
+            self.tr("Card {serial}: purchase {count} on the card, meter balance {balance}").format(
+                serial=card.card_serial,
+                count=card.purchase_count,
+                balance=format_yuan(card.meter_balance_fen),
+            )
+            if card is not None
+            else ""
+        )
         self.offline.setText(
             self.tr("Offline: cash only. Your payment will be posted when the connection returns.")
             if account.offline

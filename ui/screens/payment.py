@@ -99,6 +99,7 @@ class MethodScreen(ScreenWidget):
         self.title.setText(self.tr("Choose how to pay"))
         self.amount.setText(format_yuan(state.amount_fen or 0))
         self.tiles[Method.CASH].setText(self.tr("Cash\n¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes"))
+        self.tiles[Method.BANK_CARD].setText(self.tr("Bank card\nUnionPay chip card and PIN"))
         self.tiles[Method.WALLET].setText(
             self.tr("Mobile payment\nshow your payment code to the scanner")
         )

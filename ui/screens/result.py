@@ -97,6 +97,21 @@ class ResultScreen(ScreenWidget):
             status = self.tr("No paper receipt: scan the QR code for your e-receipt.")
         else:
             status = self.tr("Printing your receipt…")
+        card_write = {
+            "written": self.tr("The electricity is on your card. You can take the card out now."),
+            "pending_write": self.tr(
+                "The card was taken out before the purchase was written. It is saved: insert "
+                "the card again, here or at any kiosk, to write it for free."
+            ),
+            "failed": self.tr(
+                "The purchase could not be written to your card; the staff have been told."
+            ),
+            "awaiting_payment": self.tr(
+                "The purchase will be written to your card once the utility confirms the payment."
+            ),
+        }.get(state.card_write or "")
+        if card_write:
+            status = f"{card_write}\n{status}"
         self.status.setText(status)
         self.message.setText(self.messages.message(state.message) if state.message else "")
         url = self.receipt_url.format(receipt_no=outcome.receipt_no or outcome.transaction_id)

@@ -1,0 +1,248 @@
+"""The shared machinery of the resident's session: state, listeners, time, and the end of a
+payment. The flows (identify, choose, cash, wallet, card) build on it; `machine.Session` joins them.
+
+Touches arrive as plain method calls from the UI thread and return at once; anything that waits
+(HTTP, the journal, device I/O) runs on the injected executor and comes back as a state change.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
+from kiosk.clock import Clock
+from kiosk.config import SessionSection
+from kiosk.payload import PaymentCode
+from kiosk.session.ports import (
+    AccountLookup,
+    CardPorts,
+    CashLedger,
+    Executor,
+    Health,
+    PostingWaiter,
+    ReceiptDesk,
+    WalletDesk,
+)
+from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
+from kiosk.session.views import PaymentOutcomeView
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[SessionState], None]
+# Waits on the worker for up to N seconds; True when the event (the resident's cancel) was set.
+Sleeper = Callable[[threading.Event, float], bool]
+
+
+def _wait_event(event: threading.Event, seconds: float) -> bool:
+    return event.wait(seconds)
+
+
+class SessionCore:
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        executor: Executor,
+        accounts: AccountLookup,
+        ledger: CashLedger,
+        posting: PostingWaiter,
+        receipts: ReceiptDesk,
+        acceptor: BanknoteAcceptor,
+        acceptor_id: str,
+        settings: SessionSection,
+        health: Callable[[], Health],
+        min_digits: int = 10,
+        max_digits: int = 13,
+        language: str = "zh",
+        wallet: WalletDesk | None = None,
+        cards: CardPorts | None = None,
+        sleeper: Sleeper | None = None,
+        qr_expires_s: int = 300,
+    ) -> None:
+        self._clock = clock
+        self._executor = executor
+        self._accounts = accounts
+        self._ledger = ledger
+        self._posting = posting
+        self._receipts = receipts
+        self._acceptor = acceptor
+        self._acceptor_id = acceptor_id
+        self._settings = settings
+        self._health = health
+        self._min_digits = min_digits
+        self._max_digits = max_digits
+        self._default_language = language
+        self._wallet = wallet
+        self._sleeper: Sleeper = sleeper or _wait_event
+        self._qr_expires_s = qr_expires_s
+        self._wallet_cancel = threading.Event()
+        self._cards = cards
+        self._lock = threading.RLock()
+        self._state = SessionState(language=language)
+        self._listeners: list[Listener] = []
+        self._last_touch = clock.monotonic()
+        self._generation = 0  # bumps on every return to START: stale lookups are dropped
+        self._accepting = False  # the acceptor is enabled for this session's transaction
+        acceptor.set_listener(self._on_cash_event)
+        acceptor.set_escrow_policy(self._escrow_policy)
+
+    @property
+    def state(self) -> SessionState:
+        with self._lock:
+            return self._state
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _set(self, **changes: object) -> SessionState:
+        with self._lock:
+            self._state = replace(self._state, **changes)  # type: ignore[arg-type]
+            state = self._state
+        for listener in list(self._listeners):
+            listener(state)
+        return state
+
+    def _touch(self) -> None:
+        with self._lock:
+            self._last_touch = self._clock.monotonic()
+            if self._state.warning_s is not None:
+                self._state = replace(self._state, warning_s=None)
+
+    def _if_current(self, generation: int, **changes: object) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return
+            self._last_touch = self._clock.monotonic()
+        self._set(**changes)
+
+    def _set_fresh(self, state: SessionState) -> None:
+        with self._lock:
+            self._state = state
+        for listener in list(self._listeners):
+            listener(state)
+
+    # Hooks the flows provide (declared here so each flow can call the others).
+    def _escrow_policy(self, value_fen: int) -> EscrowDecision:
+        raise NotImplementedError
+
+    def _on_cash_event(self, event: CashEvent) -> None:
+        raise NotImplementedError
+
+    def _start_charge(self, code: PaymentCode) -> None:
+        raise NotImplementedError
+
+    def _close_cash(self, reason: str | None) -> None:
+        raise NotImplementedError
+
+    def _start_cash(self) -> None:
+        raise NotImplementedError
+
+    def _start_order(self) -> None:
+        raise NotImplementedError
+
+    def _start_bank_card(self) -> None:
+        raise NotImplementedError
+
+    def _card_methods(self) -> tuple[Method, ...]:
+        return ()
+
+    def _after_payment(self, outcome: PaymentOutcomeView) -> None:
+        """Between "paid" and the receipt (the prepaid card write); nothing by default."""
+
+    def _show_outcome(self, txn_id: str, reason: str | None) -> None:
+        """On the worker: wait for the posting, show the result, then the receipt."""
+        outcome = self._posting.wait_outcome(txn_id, float(self._settings.posting_wait_s))
+        if outcome.amount_fen == 0:
+            if reason is None:
+                self._reset()
+            else:
+                self._set(screen=Screen.NOTICE, message=reason)
+            return
+        self._set(screen=Screen.RESULT, outcome=outcome, receipt=None, transaction_id=txn_id)
+        self._after_payment(outcome)
+        self._print_receipt()
+
+    def _print_receipt(self) -> None:
+        state = self.state
+        if state.outcome is None or state.account is None:
+            return
+        try:
+            result = self._receipts.issue(state.outcome, state.account, state.language)
+        except Exception:
+            log.exception("receipt printing failed")
+            result = "failed"
+        self._set(receipt=result)
+
+    def done(self) -> None:
+        self._touch()
+        if self.state.screen in (Screen.RESULT, Screen.NOTICE):
+            self._reset()
+
+    def _reset(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._accepting = False
+            keep_language = self._default_language
+            self._last_touch = self._clock.monotonic()
+        self._set_fresh(SessionState(language=keep_language))
+
+    def set_out_of_service(self, out: bool) -> None:
+        if out:
+            self._set_fresh(
+                SessionState(screen=Screen.OUT_OF_SERVICE, language=self.state.language)
+            )
+        elif self.state.screen is Screen.OUT_OF_SERVICE:
+            self._reset()
+
+    def _timeout_s(self, screen: Screen, senior: bool) -> int | None:
+        if screen is Screen.CASH:
+            return self._settings.cash_insert_timeout_s
+        if screen in IDLE_SCREENS:
+            s = self._settings
+            return s.senior_idle_timeout_s if senior else s.idle_timeout_s
+        return None
+
+    def tick(self) -> None:
+        """Called a few times a second (a timer in the app, the test directly)."""
+        with self._lock:
+            state = self._state
+            timeout = self._timeout_s(state.screen, state.senior)
+            if timeout is None:
+                return
+            idle = self._clock.monotonic() - self._last_touch
+        remaining = int(timeout - idle + 0.999)
+        if remaining <= 0:
+            log.info("idle timeout on %s", state.screen)
+            if state.screen is Screen.CASH:
+                self._close_cash(reason=None)  # stacked notes are credited, never dropped
+            else:
+                self._reset()
+            return
+        warn = remaining <= self._settings.warning_s
+        new_warning = remaining if warn else None
+        if new_warning != state.warning_s:
+            self._set(warning_s=new_warning)
+
+    def set_language(self, language: str) -> None:
+        """Switch language at any moment; the session keeps everything else."""
+        if language not in ("zh", "en"):
+            return
+        self._touch()
+        self._set(language=language)
+
+    def toggle_senior(self) -> None:
+        self._touch()
+        self._set(senior=not self.state.senior)
+
+    def call_staff(self) -> None:
+        self._touch()
+        log.info("resident asked for staff on screen %s", self.state.screen)
+        self._set(staff_called=True)
+
+    def extend(self) -> None:
+        """The one-touch extension of the idle warning."""
+        self._touch()
+        self._set()

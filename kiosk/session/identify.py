@@ -1,0 +1,107 @@
+"""Identify: typed account numbers, bill QR codes, and the account look-up."""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.payload import BillCode, PaymentCode, classify
+from kiosk.session.core import SessionCore
+from kiosk.session.ports import AccountNotFound, BackendDown
+from kiosk.session.state import Screen
+
+log = logging.getLogger(__name__)
+
+
+class IdentifyFlow(SessionCore):
+    def begin(self) -> None:
+        self._touch()
+        if self.state.screen is Screen.START:
+            self._set(screen=Screen.IDENTIFY, message=None, account_input="")
+
+    def type_digit(self, digit: str) -> None:
+        self._touch()
+        state = self.state
+        if state.screen is not Screen.IDENTIFY or len(digit) != 1 or not digit.isdigit():
+            return
+        if len(state.account_input) >= self._max_digits:
+            return
+        self._set(account_input=state.account_input + digit, message=None)
+
+    def backspace(self) -> None:
+        self._touch()
+        state = self.state
+        if state.screen is Screen.IDENTIFY:
+            self._set(account_input=state.account_input[:-1], message=None)
+        elif state.screen is Screen.AMOUNT:
+            self._set(amount_input=state.amount_input[:-1], message=None)
+
+    def submit_account(self) -> None:
+        self._touch()
+        state = self.state
+        if state.screen is not Screen.IDENTIFY:
+            return
+        number = state.account_input
+        if not (self._min_digits <= len(number) <= self._max_digits):
+            self._set(
+                message="account_length", message_arg=f"{self._min_digits}-{self._max_digits}"
+            )
+            return
+        self._lookup(number)
+
+    def account_presented(self, account_no: str) -> None:
+        """An account arrived without typing (bill QR, utility card)."""
+        self._touch()
+        if self.state.screen not in (Screen.START, Screen.IDENTIFY, Screen.NOTICE):
+            return
+        if not (account_no.isdigit() and self._min_digits <= len(account_no) <= self._max_digits):
+            self._set(screen=Screen.NOTICE, message="code_not_recognised")
+            return
+        self._lookup(account_no)
+
+    def scanned(self, payload: str) -> None:
+        """A QR code was read. Only bill codes mean something outside a wallet payment step."""
+        code = classify(payload)
+        if self.state.screen is Screen.WALLET_SCAN and not isinstance(code, PaymentCode):
+            self._touch()
+            self._set(message="not_a_payment_code")
+        elif isinstance(code, BillCode):
+            self.account_presented(code.account_no)
+        elif isinstance(code, PaymentCode):
+            self._touch()
+            if self.state.screen is Screen.WALLET_SCAN:
+                self._start_charge(code)
+            elif self.state.screen in (Screen.START, Screen.IDENTIFY):
+                self._set(screen=Screen.IDENTIFY, message="payment_code_here")
+        else:
+            self._touch()
+            if self.state.screen is Screen.WALLET_SCAN:
+                self._set(message="not_a_payment_code")
+            elif self.state.screen in (Screen.START, Screen.IDENTIFY):
+                self._set(screen=Screen.IDENTIFY, message="code_not_recognised")
+
+    def _lookup(self, account_no: str) -> None:
+        with self._lock:
+            generation = self._generation
+        self._set(screen=Screen.LOOKUP, message=None, account_input=account_no)
+
+        def work() -> None:
+            try:
+                account = self._accounts.lookup(account_no)
+            except AccountNotFound:
+                self._if_current(
+                    generation,
+                    screen=Screen.NOTICE,
+                    message="account_not_found",
+                    message_arg=account_no,
+                )
+                return
+            except BackendDown:
+                self._if_current(generation, screen=Screen.NOTICE, message="backend_unavailable")
+                return
+            except Exception:
+                log.exception("account lookup failed")
+                self._if_current(generation, screen=Screen.NOTICE, message="backend_error")
+                return
+            self._if_current(generation, screen=Screen.ACCOUNT, account=account, message=None)
+
+        self._executor.submit(work)

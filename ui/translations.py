@@ -18,7 +18,6 @@ class Translations:
     def __init__(self, directory: Path = TRANSLATIONS_DIR) -> None:
         self._directory = directory
         self._translators: dict[str, QTranslator] = {}
-        self._current: QTranslator | None = None
 
     def _load(self, language: str) -> QTranslator | None:
         if language in self._translators:
@@ -39,13 +38,16 @@ class Translations:
         return language == "en" or self._load(language) is not None
 
     def use(self, language: str) -> None:
+        """Make `language` the application's language. The installed translator is kept on the
+        application object, which owns the translator list, so two windows cannot stack two."""
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._current is not None:
-            QCoreApplication.removeTranslator(self._current)
-            self._current = None
+        previous = getattr(app, "_kiosk_translator", None)
+        if previous is not None:
+            QCoreApplication.removeTranslator(previous)
+            app._kiosk_translator = None  # type: ignore[attr-defined]
         translator = self._load(language)
         if translator is not None:
             QCoreApplication.installTranslator(translator)
-            self._current = translator
+            app._kiosk_translator = translator  # type: ignore[attr-defined]

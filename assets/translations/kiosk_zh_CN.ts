@@ -790,6 +790,60 @@ scan the kiosk's QR code with your phone</source>
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../ui/keyboard.py" line="257" />
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="258" />
+        <source>ABC</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="259" />
+        <source>123 @</source>
+        <translation>123 @</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="260" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="261" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="262" />
+        <location filename="../../ui/keyboard.py" line="263" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="264" />
+        <source>Capital letters</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="265" />
+        <source>Previous candidates</source>
+        <translation>上一页候选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="266" />
+        <source>More candidates</source>
+        <translation>更多候选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="425" />
+        <source>Type pinyin</source>
+        <translation>请输入拼音</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <location filename="../../ui/screens/notice.py" line="68" />

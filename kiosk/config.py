@@ -58,7 +58,7 @@ class BackendSection(_Section):
 
 
 class CashSection(_Section):
-    driver: Literal["fake", "essp", "id003", "none"] = "fake"
+    driver: Literal["fake", "essp", "id003", "ccnet", "none"] = "fake"
     port: str = ""
     encrypted: bool = False
 

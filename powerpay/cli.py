@@ -126,6 +126,20 @@ def cmd_journal(args: argparse.Namespace) -> int:
         journal.close()
 
 
+def cmd_staff(args: argparse.Namespace) -> int:
+    from kiosk.clock import SystemClock
+    from kiosk.journal import Journal
+    from kiosk.staff import cli as staff_cli
+
+    settings = _settings(args)
+    clock = SystemClock()
+    journal = Journal.open(settings.data_dir / "journal.db", clock)
+    try:
+        return staff_cli.run(journal, clock, args, sys.stdin, sys.stdout)
+    finally:
+        journal.close()
+
+
 def cmd_forward(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
     from kiosk.journal import cli as jcli
@@ -202,10 +216,17 @@ def parser() -> argparse.ArgumentParser:
     forward.add_argument("--once", action="store_true", required=True)
     forward.set_defaults(func=cmd_forward)
 
+    from kiosk.staff.cli import add_parsers as add_staff_parsers
+
+    before = set(sub.choices)
+    add_staff_parsers(sub)
+    for name in set(sub.choices) - before:
+        sub.choices[name].set_defaults(func=cmd_staff)
+
     diag = sub.add_parser("diag", help="technician device checks")
     dsub = diag.add_subparsers(dest="device", required=True)
     cash = dsub.add_parser("cash")
-    cash.add_argument("--protocol", choices=("essp", "id003"), required=True)
+    cash.add_argument("--protocol", choices=("essp", "id003", "ccnet"), required=True)
     cash.add_argument("--port", required=True)
     cash.add_argument("--encrypted", action="store_true")
     cash.add_argument("--accept-for", type=float, default=30.0)
@@ -231,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return int(args.func(args))
     except ConfigError as exc:

@@ -29,6 +29,9 @@ class CashEventKind(StrEnum):
     CLEARED_TO_CASHBOX = "cleared_to_cashbox"  # at power-up: a note was in the path, now stacked
     CLEARED_TO_FRONT = "cleared_to_front"  # at power-up: a note was in the path, given back
     RESET = "reset"  # the device restarted
+    # The device confirmed a credit's acknowledgement: it will never report that note again.
+    # Follows a STACKED event with ack_pending=True (drivers whose protocol repeats credits).
+    ACKNOWLEDGED = "acknowledged"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class CashEvent:
     channel: int | None = None
     detail: str = ""
     safe: bool | None = None  # for JAM
+    # STACKED only: the device repeats this credit until the driver acknowledges it, which it
+    # does after the listener returned; ACKNOWLEDGED follows. A crash in between makes the
+    # device report the same note again at start-up, and the core must not count it twice.
+    ack_pending: bool = False
 
 
 class EscrowDecision(Enum):

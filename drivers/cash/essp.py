@@ -239,6 +239,11 @@ class EsspAcceptor(PollingAcceptor):
             self._unacked = first_ack  # reported; until the device confirms the ACK
             self._command(ssp.EVENT_ACK)
             self._unacked = None
+            if first_ack[0] == ssp.CREDIT and first_ack[1]:
+                ch = first_ack[1]
+                self._emit(
+                    CashEvent(CashEventKind.ACKNOWLEDGED, value_fen=self._value(ch), channel=ch)
+                )
         if reset:
             self._needs_init = True
             return
@@ -271,6 +276,7 @@ class EsspAcceptor(PollingAcceptor):
                     value_fen=self._value(ch),
                     channel=ch,
                     detail=note,
+                    ack_pending=self._use_ack,
                 )
             )
         if code == ssp.REJECTED:

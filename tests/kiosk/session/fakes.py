@@ -75,7 +75,10 @@ class Posting:
         if not self.online:
             return PaymentOutcomeView(transaction_id=txn_id, amount_fen=amount, posted=False)
         return PaymentOutcomeView(
-            transaction_id=txn_id, amount_fen=amount, posted=True, receipt_no="R-1",
+            transaction_id=txn_id,
+            amount_fen=amount,
+            posted=True,
+            receipt_no="R-1",
             new_balance_fen=0,
         )
 

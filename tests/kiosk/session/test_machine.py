@@ -63,7 +63,7 @@ def insert(acceptor: FakeAcceptor, *values: int) -> None:
 
 
 def test_cash_happy_path_credits_exactly_the_stacked_notes(rig):
-    session, acceptor, ledger, *_ , receipts = rig
+    session, acceptor, ledger, *_, receipts = rig
     to_cash(session)
     assert acceptor.enabled
     insert(acceptor, 10000, 10000, 10000)

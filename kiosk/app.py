@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -101,6 +102,7 @@ class Kiosk:
     wallet: WalletPayments
     session: Session
     acceptor: BanknoteAcceptor
+    acceptor_id: str
     printer: ReceiptPrinter
     scanner: Scanner | None
     card_reader: CardReader | None
@@ -213,6 +215,7 @@ class Kiosk:
             wallet=wallet,
             session=session,
             acceptor=acceptor,
+            acceptor_id=acceptor_id,
             printer=printer,
             scanner=scanner,
             card_reader=card_reader,
@@ -257,6 +260,9 @@ class Kiosk:
         """Open devices, settle anything a crash left unfinished, then start forwarding."""
         if self.card_reader is not None:
             self.card_reader.set_listener(self._on_card)
+        # A note the acceptor stacked before a crash belongs to the payment the crash
+        # interrupted; the first polls after opening deliver it, before recovery closes it.
+        self.session.resume_cash(self.cash.interrupted())
         for device in (self.acceptor, self.printer, self.scanner, self.card_reader):
             if device is None:
                 continue
@@ -269,10 +275,23 @@ class Kiosk:
             self.acceptor.disable()
         except Exception:
             log.exception("could not disable the acceptor at start-up")
+        self._await_first_polls()
+        self.cash.forget_unacked(self.acceptor_id)
+        self.session.end_resume()
         if self.scanner is not None:
             self.scanner.set_listener(self._on_scan)
         self.recover()
         self.forwarder.start()
+
+    def _await_first_polls(self, timeout_s: float = 5.0) -> None:
+        """Let the acceptor report what it stacked before the restart (bounded wait)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            counters = self.acceptor.status().get("counters")
+            if not isinstance(counters, dict) or int(counters.get("polls", 0)) >= 2:
+                return
+            time.sleep(0.05)
+        log.warning("the acceptor did not poll within %.0f s of start-up", timeout_s)
 
     def _on_card(self, event: CardEvent) -> None:
         if self.cards is not None:

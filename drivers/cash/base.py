@@ -87,6 +87,11 @@ class BanknoteAcceptor(Protocol):
 
     def disable(self) -> None: ...
 
+    def quiesce(self, timeout_s: float) -> bool:
+        """Disable and wait until no note is left in the path: a note already decided STACK is
+        reported stacked first. False when that did not happen in time."""
+        ...
+
     def status(self) -> dict[str, object]:
         """State, detail, last error and counters for the technician screen (no secrets)."""
         ...

@@ -79,6 +79,12 @@ class FakeAcceptor:
     def disable(self) -> None:
         self._enabled = False
 
+    def quiesce(self, timeout_s: float) -> bool:
+        self._enabled = False
+        if threading.current_thread() is self._thread:
+            return True  # called from a listener: nothing else can be in flight meanwhile
+        return self.wait_idle(timeout_s)
+
     def status(self) -> dict[str, object]:
         return {
             "state": "ok" if not self._fail_enable else "fault",

@@ -77,6 +77,7 @@ class PollingAcceptor(ABC):
         self._needs_init = False
         self._polls_since_open = 0
         self.escrow: Escrow | None = None
+        self._stepped = threading.Condition()  # notified after every poll step
 
     # ---- public interface -------------------------------------------------------------------
     def open(self) -> None:
@@ -128,6 +129,27 @@ class PollingAcceptor(ABC):
     def disable(self) -> None:
         self._want_enabled = False
         self._wake.set()
+
+    def quiesce(self, timeout_s: float = 15.0) -> bool:
+        """Disable, then wait until the device applied it, holds no note in escrow, and two
+        more polls delivered whatever was already on its way (a note decided STACK is credited
+        before this returns). False if that did not happen in time."""
+        self.disable()
+        if self._thread is None or self._thread is threading.current_thread():
+            return self._thread is None  # the poll thread cannot wait for itself
+        with self._stepped:
+            mark = self._polls_since_open
+            return self._stepped.wait_for(
+                lambda: (
+                    self._thread is None
+                    or (
+                        self._applied_enabled is False
+                        and self.escrow is None
+                        and self._polls_since_open >= mark + 2
+                    )
+                ),
+                timeout_s,
+            )
 
     def status(self) -> dict[str, object]:
         with self._lock:
@@ -216,6 +238,8 @@ class PollingAcceptor(ABC):
         try:
             while not self._stop.is_set():
                 self._step()
+                with self._stepped:
+                    self._stepped.notify_all()
                 self._wake.wait(self._timing.poll_interval_s)
                 self._wake.clear()
         finally:

@@ -57,7 +57,14 @@ class CashFlow(SessionCore):
     def _on_cash_event(self, event: CashEvent) -> None:
         """Called on the acceptor's thread. A stacked note is journaled before anything else."""
         if event.kind is CashEventKind.STACKED and event.value_fen:
-            self._on_stacked(event.value_fen, event.channel)
+            if event.detail == "reported_at_startup" and self._ledger.repeated_at_startup(
+                self._acceptor_id, event.value_fen, event.channel or 0
+            ):
+                log.warning("the acceptor repeated a credit already journaled; not counted again")
+                return
+            self._on_stacked(event.value_fen, event.channel, ack_pending=event.ack_pending)
+        elif event.kind is CashEventKind.ACKNOWLEDGED:
+            self._ledger.acknowledged(self._acceptor_id)
         elif event.kind is CashEventKind.CLEARED_TO_CASHBOX and event.value_fen:
             self._ledger.record_power_up_clear(
                 event.value_fen, self._acceptor_id, event.channel or 0
@@ -77,16 +84,32 @@ class CashFlow(SessionCore):
         else:
             log.debug("acceptor: %s", event.kind)
 
-    def _on_stacked(self, value_fen: int, channel: int | None) -> None:
+    def resume_cash(self, txn_id: str | None) -> None:
+        """At start-up, before the acceptor opens: a note it reports as stacked before the crash
+        belongs to the payment the crash interrupted (recovery then credits it)."""
         with self._lock:
-            txn_id = self._state.transaction_id
+            self._resume_txn = txn_id
+
+    def end_resume(self) -> None:
+        with self._lock:
+            self._resume_txn = None
+
+    def _on_stacked(self, value_fen: int, channel: int | None, *, ack_pending: bool) -> None:
+        with self._lock:
+            txn_id = self._state.transaction_id or self._resume_txn
+            resumed = self._state.transaction_id is None
         if txn_id is None:
             # Stacked with no transaction at all (the acceptor should have been disabled).
             # The note is real money: journal it for staff rather than drop it.
             log.error("a note was stacked outside a cash step; kept for staff")
             self._ledger.record_power_up_clear(value_fen, self._acceptor_id, channel or 0)
             return
-        total = self._ledger.note_stacked(txn_id, value_fen, self._acceptor_id, channel or 0)
+        total = self._ledger.note_stacked(
+            txn_id, value_fen, self._acceptor_id, channel or 0, ack_pending=ack_pending
+        )
+        if resumed:
+            log.warning("a note stacked before the restart was credited to %s", txn_id)
+            return
         with self._lock:
             credited = total == self._state.inserted_fen + value_fen
             if credited:
@@ -118,7 +141,9 @@ class CashFlow(SessionCore):
 
         def work() -> None:
             try:
-                self._acceptor.disable()
+                # Wait for a note already on its way to the cashbox: it belongs to this payment.
+                if not self._acceptor.quiesce(15.0):
+                    log.error("the acceptor did not settle; late notes go to staff")
             except Exception:
                 log.exception("the acceptor could not be disabled")
             assert txn_id is not None

@@ -86,6 +86,7 @@ class SessionCore:
         self._last_touch = clock.monotonic()
         self._generation = 0  # bumps on every return to START: stale lookups are dropped
         self._accepting = False  # the acceptor is enabled for this session's transaction
+        self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
         acceptor.set_listener(self._on_cash_event)
         acceptor.set_escrow_policy(self._escrow_policy)
 

@@ -28,10 +28,17 @@ class CashLedger(Protocol):
 
     def begin(self, account_no: str, due_fen: int, ceiling_fen: int) -> str: ...
 
-    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int) -> int:
+    def note_stacked(
+        self, txn_id: str, value_fen: int, device: str, channel: int, *, ack_pending: bool = False
+    ) -> int:
         """Journal the note (durable on return); the transaction's total. A note arriving after
-        the transaction closed is kept for staff and not added (the total does not change)."""
+        the transaction closed is kept for staff and not added (the total does not change).
+        `ack_pending` also marks it as not yet acknowledged by the device, in the same write."""
         ...
+
+    def acknowledged(self, device: str) -> None: ...
+
+    def repeated_at_startup(self, device: str, value_fen: int, channel: int) -> bool: ...
 
     def finish(self, txn_id: str) -> None:
         """Cancel when nothing was stacked, else queue the payment of the journaled notes."""

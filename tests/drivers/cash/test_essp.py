@@ -409,3 +409,20 @@ def test_a_credit_repeated_after_an_unconfirmed_ack_is_not_credited_twice() -> N
     finally:
         drv.close()
         emu.stop()
+
+
+def test_credit_is_marked_for_ack_and_its_acknowledgement_reported(rig: Rig) -> None:
+    stacked = _stack_one(rig, 5)
+    assert stacked.ack_pending is True
+    acked = rig.events.wait_for(K.ACKNOWLEDGED)
+    assert (acked.value_fen, acked.channel) == (5000, 5)
+    assert "EVENT_ACK" in rig.emu.log
+
+
+def test_quiesce_waits_for_a_note_already_decided_to_stack(rig: Rig) -> None:
+    rig.emu.insert(6)
+    rig.events.wait_for(K.ESCROWED)
+    assert rig.drv.quiesce(10.0) is True
+    # The note the policy had already sent to the cashbox was reported before quiesce returned.
+    assert rig.events.credits() == [10000]
+    assert rig.drv.status()["enabled"] is False

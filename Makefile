@@ -83,3 +83,13 @@ translations:
 
 clean:
 	rm -rf $(VENV) var build dist .mypy_cache .ruff_cache .pytest_cache
+
+# A frozen one-folder build in dist/kiosk/ (PyInstaller, installed into the venv here only: it is a
+# build tool, not a dependency). About a minute on 2 cores; `make selftest-frozen` checks the result.
+.PHONY: dist selftest-frozen
+dist: apt-run venv $(QM)
+	@[ -x $(BIN)/pyinstaller ] || $(BIN)/pip install -q pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN kiosk.spec
+
+selftest-frozen: dist
+	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk self-test

@@ -7,6 +7,7 @@ clients or the journal, so there are no module-level singletons.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ class Kiosk:
         clock = clock or SystemClock()
         data_dir = settings.data_dir
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if data_dir.stat().st_uid == os.getuid():
+            data_dir.chmod(0o700)  # journal, logs and receipts: the service user's only
         simulator = None
         url = settings.backend.url
         if settings.backend.simulate:

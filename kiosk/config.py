@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "simulation.toml"
@@ -50,6 +51,16 @@ class BackendSection(_Section):
     client_key: Path | None = None
     connect_timeout_s: float = Field(default=3.0, gt=0, le=60)
     read_timeout_s: float = Field(default=10.0, gt=0, le=120)
+
+    @model_validator(mode="after")
+    def _tls_off_loopback(self) -> BackendSection:
+        """Money and card data never cross a network in clear: plain HTTP only to loopback."""
+        parts = urlsplit(self.url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"backend url must be http(s)://host[:port], got {self.url!r}")
+        if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("backend url must use https except on loopback (the simulator)")
+        return self
 
     def resolved_secret(self) -> str:
         if self.secret_file is not None:
@@ -109,6 +120,19 @@ class UiSection(_Section):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(extra="forbid", frozen=True)
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Only the file (and the three documented KIOSK_* variables, applied by load_config):
+        stray environment variables such as BACKEND must not reconfigure a kiosk."""
+        return (init_settings,)
+
     kiosk: KioskSection = KioskSection()
     backend: BackendSection = BackendSection()
     devices: DevicesSection = DevicesSection()
@@ -135,10 +159,15 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
         raise ConfigError(f"configuration file not found: {path}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    for section in ("kiosk", "backend"):
+        if not isinstance(raw.setdefault(section, {}), dict):
+            raise ConfigError(f"{path}: [{section}] must be a table")
     if env.get("KIOSK_DATA_DIR"):
-        raw.setdefault("kiosk", {})["data_dir"] = env["KIOSK_DATA_DIR"]
+        raw["kiosk"]["data_dir"] = env["KIOSK_DATA_DIR"]
     if env.get("KIOSK_BACKEND_URL"):
-        backend = raw.setdefault("backend", {})
+        backend = raw["backend"]
         backend["url"] = env["KIOSK_BACKEND_URL"]
         backend["simulate"] = False
     try:

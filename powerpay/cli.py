@@ -38,9 +38,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         code = cmd_demo(demo_args)
         print(f"Screenshots of a simulated cash payment are in {out.resolve()}")
         return code
+    from powerpay.logging_setup import configure_logging, log_dir_for
     from ui.app import run
 
     settings = _settings(args)
+    configure_logging(log_dir_for(settings.data_dir), secrets=[settings.backend.resolved_secret()])
     kiosk = Kiosk.build(settings)
     try:
         kiosk.start()
@@ -97,6 +99,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from powerpay.selftest import run_selftest
+
+    config = Path(args.config) if args.config else None
+    return run_selftest(config, sys.stdout, png_path=Path(args.png) if args.png else None)
+
+
 def cmd_backend_sim(args: argparse.Namespace) -> int:
     from backend_sim.server import main as sim_main
 
@@ -121,7 +131,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
             return jcli.cmd_list(journal, out, state=args.state)
         if args.journal_cmd == "show":
             return jcli.cmd_show(journal, out, args.id)
-        return jcli.cmd_export(journal, out)
+        return jcli.cmd_export_json(journal, out)
     finally:
         journal.close()
 
@@ -192,6 +202,11 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--language", choices=("zh", "en"), default="zh")
     demo.add_argument("--senior", action="store_true", help="large-text mode")
     demo.set_defaults(func=cmd_demo)
+
+    selftest = sub.add_parser("self-test", help="check journal, config, translations, UI, back end")
+    selftest.add_argument("--config")
+    selftest.add_argument("--png", help="keep the rendered start screen here")
+    selftest.set_defaults(func=cmd_selftest)
 
     sim = sub.add_parser("backend-sim", help="the utility back-end simulator")
     sim.add_argument("--host", default="127.0.0.1")

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,7 @@ from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_c
 from drivers.cash.fake import FakeAcceptor
 from drivers.scanner.fake import FakeScanner
 from kiosk.app import Kiosk
+from powerpay.sdnotify import Notifier
 from ui.bridge import SessionBridge
 from ui.main_window import MainWindow, SimAction
 from ui.translations import Translations
@@ -92,7 +94,17 @@ def run(kiosk: Kiosk, *, windowed: bool) -> int:
         window.show()
     else:
         window.showFullScreen()
+    # Under systemd (Type=notify): ready once the window is up; the watchdog is fed from the GUI
+    # thread, so a frozen event loop gets the kiosk restarted.
+    notifier = Notifier()
+    notifier.ready()
+    interval = notifier.watchdog_interval_s()
+    watchdog = QTimer()
+    if interval:
+        watchdog.timeout.connect(notifier.watchdog)
+        watchdog.start(int(interval * 1000))
     code = app.exec()
+    notifier.stopping()
     return int(code)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.session.core import SessionCore
-from kiosk.session.state import Method, Screen
+from kiosk.session.state import DIGITS, Method, Screen
 
 
 class ChooseFlow(SessionCore):
@@ -36,7 +36,7 @@ class ChooseFlow(SessionCore):
     def type_amount_digit(self, digit: str) -> None:
         self._touch()
         state = self.state
-        if state.screen is not Screen.AMOUNT or len(digit) != 1 or not digit.isdigit():
+        if state.screen is not Screen.AMOUNT or digit not in DIGITS:
             return
         if len(state.amount_input) >= 6 or (not state.amount_input and digit == "0"):
             return

@@ -7,7 +7,7 @@ import logging
 from kiosk.payload import BillCode, PaymentCode, classify
 from kiosk.session.core import SessionCore
 from kiosk.session.ports import AccountNotFound, BackendDown
-from kiosk.session.state import Screen
+from kiosk.session.state import DIGITS, Screen
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class IdentifyFlow(SessionCore):
     def type_digit(self, digit: str) -> None:
         self._touch()
         state = self.state
-        if state.screen is not Screen.IDENTIFY or len(digit) != 1 or not digit.isdigit():
+        if state.screen is not Screen.IDENTIFY or digit not in DIGITS:
             return
         if len(state.account_input) >= self._max_digits:
             return
@@ -53,7 +53,10 @@ class IdentifyFlow(SessionCore):
         self._touch()
         if self.state.screen not in (Screen.START, Screen.IDENTIFY, Screen.NOTICE):
             return
-        if not (account_no.isdigit() and self._min_digits <= len(account_no) <= self._max_digits):
+        if not (
+            all(c in DIGITS for c in account_no)
+            and self._min_digits <= len(account_no) <= self._max_digits
+        ):
             self._set(screen=Screen.NOTICE, message="code_not_recognised")
             return
         self._lookup(account_no)

@@ -8,6 +8,9 @@ from enum import StrEnum
 from kiosk.payments.prepaid import CardStatus
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
+# Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
+DIGITS = frozenset("0123456789")
+
 
 class Screen(StrEnum):
     START = "start"

@@ -45,13 +45,16 @@ class Ledger:
     notes: dict[str, list[int]] = field(default_factory=dict)
     finished: list[str] = field(default_factory=list)
     orphans: list[int] = field(default_factory=list)
+    acks: int = 0
 
     def begin(self, account_no: str, due_fen: int, ceiling_fen: int) -> str:
         txn = f"T-{len(self.notes) + 1:04d}"
         self.notes[txn] = []
         return txn
 
-    def note_stacked(self, txn_id: str, value_fen: int, device: str, channel: int) -> int:
+    def note_stacked(
+        self, txn_id: str, value_fen: int, device: str, channel: int, *, ack_pending: bool = False
+    ) -> int:
         if txn_id in self.finished:
             self.orphans.append(value_fen)
             return sum(self.notes[txn_id])
@@ -60,6 +63,12 @@ class Ledger:
 
     def finish(self, txn_id: str) -> None:
         self.finished.append(txn_id)
+
+    def acknowledged(self, device: str) -> None:
+        self.acks += 1
+
+    def repeated_at_startup(self, device: str, value_fen: int, channel: int) -> bool:
+        return False
 
     def record_power_up_clear(self, value_fen: int, device: str, channel: int) -> None:
         self.orphans.append(value_fen)

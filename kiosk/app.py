@@ -25,6 +25,8 @@ from kiosk.backend.client import UtilityClient
 from kiosk.card_desk import CardDesk
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import Settings
+from kiosk.heartbeat import Heartbeat, device_state
+from kiosk.invoices import InvoiceService
 from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
 from kiosk.payments.bank_card import BankCardPayments
@@ -37,6 +39,7 @@ from kiosk.receipt_desk import PrinterReceiptDesk
 from kiosk.session.machine import Session
 from kiosk.session.ports import CardPorts, Health
 from kiosk.staff.recovery import RECOVERY_HOOKS as STAFF_HOOKS
+from kiosk.staff.service_mode import ServiceMode
 from kiosk.workers import SerialWorker
 
 log = logging.getLogger(__name__)
@@ -109,7 +112,10 @@ class Kiosk:
     card_reader: CardReader | None
     cards: CardPorts | None
     worker: SerialWorker
+    service_mode: ServiceMode
+    heartbeat: Heartbeat
     simulator: Any = None
+    invoices: InvoiceService | None = None
     recovery: RecoveryReport | None = None
     _opened: list[Any] = field(default_factory=list)
 
@@ -190,6 +196,7 @@ class Kiosk:
         def health() -> Health:
             return kiosk_ref[0].health() if kiosk_ref else Health()
 
+        invoices = InvoiceService(journal, forwarder, settings.kiosk.id, clock)
         session = Session(
             clock=clock,
             executor=worker,
@@ -207,8 +214,20 @@ class Kiosk:
             wallet=wallet,
             cards=cards,
             qr_expires_s=settings.session.qr_expires_s,
+            invoices=invoices,
         )
+        service_mode = ServiceMode(journal)
         kiosk = cls(
+            service_mode=service_mode,
+            heartbeat=Heartbeat(
+                client=client,
+                journal=journal,
+                clock=clock,
+                kiosk_id=settings.kiosk.id,
+                service_mode=service_mode,
+                devices=lambda: kiosk_ref[0].device_states(),
+                on_mode=lambda mode: kiosk_ref[0].apply_mode(mode),
+            ),
             settings=settings,
             clock=clock,
             journal=journal,
@@ -225,9 +244,30 @@ class Kiosk:
             cards=cards,
             worker=worker,
             simulator=simulator,
+            invoices=invoices,
         )
         kiosk_ref.append(kiosk)
         return kiosk
+
+    def device_states(self) -> dict[str, Any]:
+        """Each device as the heartbeat reports it (state, short detail, paper)."""
+        printer = device_state(self.printer.status())
+        try:
+            paper = self.printer.paper_status().value
+        except Exception:
+            paper = "unknown"
+        printer["paper"] = paper  # type: ignore[typeddict-item]
+        return {
+            "cash_acceptor": device_state(self.acceptor.status()),
+            "printer": printer,
+            "card_reader": device_state(
+                self.card_reader.status() if self.card_reader is not None else None
+            ),
+            "scanner": device_state(self.scanner.status() if self.scanner is not None else None),
+        }
+
+    def apply_mode(self, mode: str) -> None:
+        self.session.set_out_of_service(mode != "in_service")
 
     def health(self) -> Health:
         status = self.acceptor.status()
@@ -248,6 +288,8 @@ class Kiosk:
     def recover(self) -> RecoveryReport:
         """Settle what a crash left open: cash is credited, wallets driven to a final state."""
         hooks = {**self.wallet.recovery_hooks(), **STAFF_HOOKS}
+        if self.invoices is not None:
+            hooks.update(self.invoices.recovery_hooks())
         if self.cards is not None:
             hooks.update(self.cards.bank.recovery_hooks())
             hooks.update(self.cards.prepaid.recovery_hooks())
@@ -285,6 +327,8 @@ class Kiosk:
             self.scanner.set_listener(self._on_scan)
         self.recover()
         self.forwarder.start()
+        self.apply_mode(self.service_mode.mode())
+        self.heartbeat.start()
 
     def _await_first_polls(self, timeout_s: float = 5.0) -> None:
         """Let the acceptor report what it stacked before the restart (bounded wait)."""
@@ -308,6 +352,7 @@ class Kiosk:
         self.session.scanned(event.payload)
 
     def close(self) -> None:
+        self.heartbeat.stop()
         self.worker.stop()
         for device in reversed(self._opened):
             try:

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
 from kiosk.clock import Clock
@@ -61,6 +62,7 @@ class SessionCore:
         cards: CardPorts | None = None,
         sleeper: Sleeper | None = None,
         qr_expires_s: int = 300,
+        invoices: Any = None,
     ) -> None:
         self._clock = clock
         self._executor = executor
@@ -80,6 +82,7 @@ class SessionCore:
         self._qr_expires_s = qr_expires_s
         self._wallet_cancel = threading.Event()
         self._cards = cards
+        self._invoices = invoices  # kiosk.invoices.InvoiceService; None: no e-invoice button
         self._lock = threading.RLock()
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []
@@ -87,6 +90,7 @@ class SessionCore:
         self._generation = 0  # bumps on every return to START: stale lookups are dropped
         self._accepting = False  # the acceptor is enabled for this session's transaction
         self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
+        self._out_of_service = False  # staff, a technician or the utility took the kiosk out
         acceptor.set_listener(self._on_cash_event)
         acceptor.set_escrow_policy(self._escrow_policy)
 
@@ -188,14 +192,20 @@ class SessionCore:
             self._accepting = False
             keep_language = self._default_language
             self._last_touch = self._clock.monotonic()
-        self._set_fresh(SessionState(language=keep_language))
+            screen = Screen.OUT_OF_SERVICE if self._out_of_service else Screen.START
+        self._set_fresh(SessionState(screen=screen, language=keep_language))
 
     def set_out_of_service(self, out: bool) -> None:
-        if out:
+        """Residents see "out of service" from the next start screen on; a resident in the middle
+        of a payment finishes first (money steps are never cut short)."""
+        with self._lock:
+            self._out_of_service = out
+            screen = self._state.screen
+        if out and screen in (Screen.START, Screen.OUT_OF_SERVICE):
             self._set_fresh(
                 SessionState(screen=Screen.OUT_OF_SERVICE, language=self.state.language)
             )
-        elif self.state.screen is Screen.OUT_OF_SERVICE:
+        elif not out and screen is Screen.OUT_OF_SERVICE:
             self._reset()
 
     def _timeout_s(self, screen: Screen, senior: bool) -> int | None:

@@ -118,5 +118,3 @@ def test_tiny_hand_made_index() -> None:
 def test_company_name_guess_uses_known_words(index: PinyinIndex) -> None:
     first = index.candidates("hangzhoukejiyouxiangongsi")[0]
     assert first.text == "杭州科技有限公司"
-
-

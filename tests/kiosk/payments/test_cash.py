@@ -14,8 +14,7 @@ from kiosk.backend.errors import InvalidRequest
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal
 from kiosk.payments import CashPayments
-
-from .conftest import KIOSK, WakeCounter, forwarder_for
+from tests.kiosk.conftest import KIOSK, WakeCounter, forwarder_for
 
 
 @pytest.fixture

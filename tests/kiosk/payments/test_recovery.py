@@ -12,8 +12,7 @@ from kiosk.backend.client import UtilityClient
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal, TransactionRecord
 from kiosk.payments import CashPayments, RecoveryReport, recover
-
-from .conftest import KIOSK, WakeCounter, forwarder_for
+from tests.kiosk.conftest import KIOSK, WakeCounter, forwarder_for
 
 
 def test_collecting_with_notes_is_finished_as_credited(

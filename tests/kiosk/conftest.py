@@ -1,3 +1,5 @@
+"""Fixtures shared by the core tests: a ManualClock, a journal file, the simulator over HTTP."""
+
 from __future__ import annotations
 
 import random

@@ -223,3 +223,12 @@ def test_close_that_finds_the_order_paid_completes_it(wallet, journal, sim, cloc
 
     result = wallet.order(ACCOUNT, 8000, 300, sleeper(clock, pay_then_cancel), lambda p: None)
     assert result.outcome == "paid"
+
+
+def test_large_amount_asks_for_the_password_then_pays(wallet, journal, clock):
+    """Above ¥1000 the wallet asks for the payer's password: USERPAYING for 10 s, then SUCCESS."""
+    seen, progress = progress_log()
+    result = wallet.charge(ACCOUNT, 100_001, code("5678"), sleeper(clock), progress)
+    assert result.outcome == "paid"
+    assert seen and seen[0].phase == "userpaying"
+    assert 45 - seen[-1].seconds_left + 3 >= 10

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from PySide6.QtCore import Qt
@@ -27,6 +27,28 @@ SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout", "wallet", "wallet-q
 
 class DemoError(Exception):
     pass
+
+
+class CashHand(Protocol):
+    """The resident's hand at the acceptor: the simulated one, or a wire-level emulator's."""
+
+    def insert(self, value_fen: int) -> None: ...
+
+    def stacked(self) -> list[int]:
+        """Every note the device itself put in the cashbox, in fen."""
+        ...
+
+
+class FakeHand:
+    def __init__(self, acceptor: FakeAcceptor) -> None:
+        self._acceptor = acceptor
+
+    def insert(self, value_fen: int) -> None:
+        self._acceptor.insert(value_fen)
+        self._acceptor.wait_idle(10)
+
+    def stacked(self) -> list[int]:
+        return list(self._acceptor.stacked)
 
 
 @dataclass
@@ -89,6 +111,7 @@ def run_scenario(
     *,
     account: str | None = None,
     amount_fen: int | None = None,
+    hand: CashHand | None = None,
 ) -> dict[str, Any]:
     if scenario not in SCENARIOS:
         raise DemoError(f"unknown scenario {scenario!r}; choose from {', '.join(SCENARIOS)}")
@@ -115,7 +138,7 @@ def run_scenario(
     elif scenario in ("wallet", "wallet-qr"):
         _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
     else:
-        _cash(kiosk, window, rec, scenario, account or "3300000001", amount_fen, summary)
+        _cash(kiosk, window, rec, scenario, account or "3300000001", amount_fen, summary, hand)
     summary["screens"] = rec.screens
     summary["screenshots"] = rec.shots
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
@@ -215,10 +238,12 @@ def _cash(
     account: str,
     amount_fen: int | None,
     summary: dict[str, Any],
+    hand: CashHand | None,
 ) -> None:
-    acceptor = kiosk.acceptor
-    if not isinstance(acceptor, FakeAcceptor):
-        raise DemoError("the cash demo drives the simulated acceptor (devices.cash.driver = fake)")
+    if hand is None:
+        if not isinstance(kiosk.acceptor, FakeAcceptor):
+            raise DemoError("without a hand for the real acceptor, the demo needs driver = fake")
+        hand = FakeHand(kiosk.acceptor)
     type_account(window, account)
     rec.shot("identify")
     tap(window, "account_key_ok")
@@ -261,8 +286,7 @@ def _cash(
             plan.append(100)
     inserted: list[int] = []
     for index, value in enumerate(plan):
-        acceptor.insert(value)
-        acceptor.wait_idle(10)
+        hand.insert(value)
         inserted.append(value)
         settle()
         if index == 0:
@@ -273,8 +297,8 @@ def _cash(
     state = kiosk.session.state
     outcome = state.outcome
     summary["notes_inserted_fen"] = inserted
-    summary["stacked_fen"] = list(acceptor.stacked)
-    summary["inserted_total_fen"] = sum(acceptor.stacked)
+    summary["stacked_fen"] = hand.stacked()
+    summary["inserted_total_fen"] = sum(summary["stacked_fen"])
     summary["transaction_id"] = state.transaction_id
     summary["posted"] = outcome.posted if outcome else False
     summary["receipt_no"] = outcome.receipt_no if outcome else None

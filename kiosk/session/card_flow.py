@@ -9,7 +9,6 @@ from drivers.errors import DeviceError
 from kiosk.card_desk import BankInserted, UtilityInserted
 from kiosk.payments.prepaid import card_status
 from kiosk.session.core import SessionCore
-from kiosk.session.ports import AccountNotFound, BackendDown
 from kiosk.session.state import Method, Screen
 from kiosk.session.views import PaymentOutcomeView
 
@@ -52,18 +51,8 @@ class CardFlow(SessionCore):
                 return
             assert isinstance(found, UtilityInserted)
             account_no = found.data.customer.account_no
-            try:
-                account = self._accounts.lookup(account_no)
-            except AccountNotFound:
-                self._if_current(
-                    generation,
-                    screen=Screen.NOTICE,
-                    message="account_not_found",
-                    message_arg=account_no,
-                )
-                return
-            except BackendDown:
-                self._if_current(generation, screen=Screen.NOTICE, message="backend_unavailable")
+            account = self._fetch_account(generation, account_no)
+            if account is None:
                 return
             status = card_status(found.data, account.card_purchase_count)
             message: str | None = None

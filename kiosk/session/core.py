@@ -19,6 +19,8 @@ from kiosk.config import SessionSection
 from kiosk.payload import PaymentCode
 from kiosk.session.ports import (
     AccountLookup,
+    AccountNotFound,
+    BackendDown,
     CardPorts,
     CashLedger,
     Executor,
@@ -28,7 +30,7 @@ from kiosk.session.ports import (
     WalletDesk,
 )
 from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
-from kiosk.session.views import PaymentOutcomeView
+from kiosk.session.views import AccountView, PaymentOutcomeView
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +158,24 @@ class SessionCore:
 
     def _after_payment(self, outcome: PaymentOutcomeView) -> None:
         """Between "paid" and the receipt (the prepaid card write); nothing by default."""
+
+    def _fetch_account(self, generation: int, account_no: str) -> AccountView | None:
+        """On the worker: the account, or None after showing why not (not found, link down)."""
+        try:
+            return self._accounts.lookup(account_no)
+        except AccountNotFound:
+            self._if_current(
+                generation,
+                screen=Screen.NOTICE,
+                message="account_not_found",
+                message_arg=account_no,
+            )
+        except BackendDown:
+            self._if_current(generation, screen=Screen.NOTICE, message="backend_unavailable")
+        except Exception:
+            log.exception("account lookup failed")
+            self._if_current(generation, screen=Screen.NOTICE, message="backend_error")
+        return None
 
     def _show_outcome(self, txn_id: str, reason: str | None) -> None:
         """On the worker: wait for the posting, show the result, then the receipt."""

@@ -6,7 +6,6 @@ import logging
 
 from kiosk.payload import BillCode, PaymentCode, classify
 from kiosk.session.core import SessionCore
-from kiosk.session.ports import AccountNotFound, BackendDown
 from kiosk.session.state import DIGITS, Screen
 
 log = logging.getLogger(__name__)
@@ -88,23 +87,8 @@ class IdentifyFlow(SessionCore):
         self._set(screen=Screen.LOOKUP, message=None, account_input=account_no)
 
         def work() -> None:
-            try:
-                account = self._accounts.lookup(account_no)
-            except AccountNotFound:
-                self._if_current(
-                    generation,
-                    screen=Screen.NOTICE,
-                    message="account_not_found",
-                    message_arg=account_no,
-                )
-                return
-            except BackendDown:
-                self._if_current(generation, screen=Screen.NOTICE, message="backend_unavailable")
-                return
-            except Exception:
-                log.exception("account lookup failed")
-                self._if_current(generation, screen=Screen.NOTICE, message="backend_error")
-                return
-            self._if_current(generation, screen=Screen.ACCOUNT, account=account, message=None)
+            account = self._fetch_account(generation, account_no)
+            if account is not None:
+                self._if_current(generation, screen=Screen.ACCOUNT, account=account, message=None)
 
         self._executor.submit(work)

@@ -25,6 +25,7 @@ from ui.screens.base import ScreenWidget
 from ui.screens.card import CardSlotScreen
 from ui.screens.cash import CashScreen
 from ui.screens.identify import IdentifyScreen
+from ui.screens.invoice import InvoiceResultScreen, InvoiceScreen
 from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
 from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
 from ui.screens.result import ResultScreen
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
             Screen.POSTING: busy,
             Screen.RESULT: ResultScreen(self.session, self.messages, receipt_url=receipt_url),
             Screen.NOTICE: NoticeScreen(self.session, self.messages),
+            Screen.INVOICE: InvoiceScreen(self.session, self.messages),
+            Screen.INVOICE_RESULT: InvoiceResultScreen(self.session, self.messages),
             Screen.OUT_OF_SERVICE: OutOfServiceScreen(self.session, self.messages),
         }
         for screen in dict.fromkeys(self.screens.values()):
@@ -149,7 +152,10 @@ class MainWindow(QMainWindow):
     def _toggle_language(self) -> None:
         self.session.set_language("en" if self.session.state.language == "zh" else "zh")
 
-    def render(self, state: SessionState) -> None:
+    def render(self, _emitted: SessionState | None = None) -> None:
+        """Draw the session's latest state. Signals from worker threads arrive late and out of
+        order with touches on the GUI thread, so the state they carry may already be stale."""
+        state = self.session.state
         if state.language != self._language:
             self._language = state.language
             self.translations.use(state.language)

@@ -104,6 +104,43 @@ class Messages(QObject):
             "cash_cashbox_full": self.tr(
                 "The cashbox is full. Your notes so far are credited; the staff have been told."
             ),
+            "invoice_name_required": self.tr("Please enter the name for the invoice."),
+            "invoice_name_too_long": self.tr("The name is too long: at most 100 characters."),
+            "invoice_name_invalid_characters": self.tr(
+                "The name contains characters an invoice cannot hold."
+            ),
+            "invoice_refused": self.tr(
+                "This cannot be put on an invoice. Please check what you typed."
+            ),
+            "invoice_tax_id_required": self.tr(
+                "A company invoice needs the company's Unified Social Credit Code."
+            ),
+            "invoice_tax_id_bad_format": self.tr(
+                "A Unified Social Credit Code has 18 digits and capital letters (no I, O, S, V "
+                "or Z)."
+            ),
+            "invoice_tax_id_bad_check": self.tr(
+                "The last character of this code does not pass the national check (GB 32100). "
+                "Please compare it with the business licence. If it is exactly as printed, touch "
+                '"The code is correct".'
+            ),
+            "invoice_tax_id_rejected": self.tr(
+                "The tax system did not accept this Unified Social Credit Code. Please check it "
+                "against the business licence and correct it."
+            ),
+            "invoice_tax_id_not_for_personal": self.tr("A personal invoice has no tax number."),
+            "invoice_email_invalid": self.tr(
+                "This e-mail address is not complete, e.g. name@example.com."
+            ),
+            "invoice_phone_invalid": self.tr(
+                "A mobile number has 11 digits and starts with 13 to 19."
+            ),
+            "invoice_payments_required": self.tr(
+                "This payment cannot be invoiced here. Please ask the staff."
+            ),
+            "invoice_error": self.tr(
+                "The invoice request could not be sent. Please try again or ask the staff."
+            ),
         }
         return texts.get(key, self.tr("Please ask the staff for help."))
 

@@ -12,13 +12,14 @@ from kiosk.session.cash_flow import CashFlow
 from kiosk.session.choose import ChooseFlow
 from kiosk.session.core import Listener, Sleeper
 from kiosk.session.identify import IdentifyFlow
+from kiosk.session.invoice_flow import InvoiceFlow
 from kiosk.session.state import Screen
 from kiosk.session.wallet_flow import WalletFlow
 
 __all__ = ["Listener", "Session", "Sleeper"]
 
 
-class Session(IdentifyFlow, ChooseFlow, CashFlow, WalletFlow, CardFlow):
+class Session(IdentifyFlow, ChooseFlow, CashFlow, WalletFlow, InvoiceFlow, CardFlow):
     def cancel(self) -> None:
         """Cancel before money is taken; a money step ends safely (credited or reversed)."""
         self._touch()

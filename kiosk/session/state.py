@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kiosk.payments.prepaid import CardStatus
 from kiosk.session.views import AccountView, PaymentOutcomeView
+
+if TYPE_CHECKING:
+    from kiosk.invoices import InvoiceOutcome
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
 DIGITS = frozenset("0123456789")
@@ -33,6 +37,8 @@ class Screen(StrEnum):
     POSTING = "posting"  # busy: crediting and posting
     RESULT = "result"
     NOTICE = "notice"  # a message (account not found, device fault …) with a way back
+    INVOICE = "invoice"  # the e-invoice form after a payment (kind, name, tax id, contact)
+    INVOICE_RESULT = "invoice_result"  # the invoice number and its download QR (or why not)
     OUT_OF_SERVICE = "out_of_service"
 
 
@@ -55,6 +61,8 @@ IDLE_SCREENS = frozenset(
         Screen.NOTICE,
         Screen.WALLET_SCAN,
         Screen.BANK_CARD_INSERT,
+        Screen.INVOICE,
+        Screen.INVOICE_RESULT,
     }
 )
 # Screens during which money may be in the acceptor: never abandoned, never timed out silently.
@@ -98,6 +106,11 @@ class SessionState:
     card: CardStatus | None = None  # the utility prepaid card in the slot, when there is one
     card_write: str | None = None  # written | pending_write | failed | awaiting_payment
     masked_pan: str | None = None  # the bank card being used (first 6 + last 4 only)
+    invoice_kind: str | None = None  # personal | company, while on the e-invoice screens
+    invoice_fields: tuple[tuple[str, str], ...] = ()  # (name | tax_id | contact, text typed)
+    invoice_issues: tuple[tuple[str, str], ...] = ()  # (field, issue key) shown on the form
+    invoice_phase: str | None = None  # form | confirm_check | sending
+    invoice_result: InvoiceOutcome | None = None
     events: tuple[str, ...] = field(default=(), compare=False)
 
     @property

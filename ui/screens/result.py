@@ -48,6 +48,8 @@ class ResultScreen(ScreenWidget):
         self.body.addWidget(self.message)
         self.body.addStretch(1)
         self.done_button = button("done", "primary", self.session.done)
+        self.invoice_button = button("invoice", None, self.session.invoice_start)
+        self.actions.addWidget(self.invoice_button)
         self.actions.addStretch(1)
         self.actions.addWidget(self.done_button)
         self._qr_for: str | None = None
@@ -55,6 +57,8 @@ class ResultScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         outcome = state.outcome
         self.done_button.setText(self.tr("Finish"))
+        self.invoice_button.setText(self.tr("E-invoice"))
+        self.invoice_button.setVisible(self.session.invoices_available())
         if outcome is None:
             return
         self.title.setText(

@@ -6,3 +6,4 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")  # never the real speech daemon

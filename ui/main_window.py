@@ -3,6 +3,7 @@ panel that drives the fake devices."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -31,6 +32,7 @@ from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
 from ui.screens.result import ResultScreen
 from ui.screens.start import StartScreen
 from ui.screens.wallet import WalletQrScreen, WalletScanScreen, WalletWaitScreen
+from ui.speech import Speaker, SpeechGuide
 from ui.theme import stylesheet
 from ui.translations import Translations
 from ui.widgets import button, label
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         if sim_actions:
             column.addWidget(self._build_sim_panel(sim_actions))
         self.setCentralWidget(central)
+        # speech-dispatcher on a kiosk; tests and CI set KIOSK_SPEECH_ENGINE=mock.
+        self.speaker = Speaker(os.environ.get("KIOSK_SPEECH_ENGINE") or None)
+        self.guide = SpeechGuide(self, self.speaker)
         busy = BusyScreen(self.session, self.messages)
         card_slot = CardSlotScreen(self.session, self.messages)
         self.screens: dict[Screen, ScreenWidget] = {
@@ -105,6 +110,33 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        # Staff console (ui/staff): build_window sets the factory; a 3 s hold on the header's
+        # top-left corner opens it.
+        from ui.staff_entry import install_staff_entry
+
+        self.staff_console: QWidget | None = None
+        self.staff_console_factory: Callable[[], QWidget] | None = None
+        install_staff_entry(self, self.open_staff_console)
+
+    def open_staff_console(self) -> None:
+        """The console over the whole window; residents see "out of service" while it is open."""
+        if self.staff_console is not None or self.staff_console_factory is None:
+            return
+        console = self.staff_console_factory()
+        console.setParent(self)
+        console.setGeometry(self.rect())
+        self.staff_console = console
+        self.session.set_out_of_service(True)
+        console.closed.connect(self.close_staff_console)  # type: ignore[attr-defined]
+        console.show()
+        console.raise_()
+
+    def close_staff_console(self) -> None:
+        console, self.staff_console = self.staff_console, None
+        if console is not None:
+            console.hide()
+            console.deleteLater()
+            self.session.set_out_of_service(bool(getattr(console, "keep_out_of_service", False)))
 
     # -- building --------------------------------------------------------------------------
     def _build_header(self) -> QFrame:
@@ -119,7 +151,13 @@ class MainWindow(QMainWindow):
         self.language_button = button("toggle_language", "header", self._toggle_language)
         self.senior_button = button("toggle_senior", "header", self.session.toggle_senior)
         self.staff_button = button("call_staff", "header", self.session.call_staff)
-        for widget in (self.language_button, self.senior_button, self.staff_button):
+        self.speak_button = button("speak", "speak", lambda: self.guide.start())
+        for widget in (
+            self.speak_button,
+            self.language_button,
+            self.senior_button,
+            self.staff_button,
+        ):
             row.addWidget(widget)
         return header
 
@@ -167,6 +205,7 @@ class MainWindow(QMainWindow):
         self.senior_button.setText(
             self.tr("Standard text") if state.senior else self.tr("Large text")
         )
+        self.speak_button.setText(self.tr("Read aloud"))
         self.staff_button.setText(
             self.tr("Staff are coming") if state.staff_called else self.tr("Call staff")
         )

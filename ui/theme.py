@@ -1,7 +1,7 @@
 """The kiosk's look as named tokens and one stylesheet built from them.
 
 Sizes are in pixels for a 1920x1080 screen at 96 dpi; senior mode scales text and targets up.
-Contrast of every text/background pair below is at least 4.5:1 (checked in tests/ui/test_theme.py).
+Contrast of every text/background pair below is at least 4.5:1 (checked in tests/ui/test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class Metrics:
     target_px: int  # minimum touch target edge
     key_px: int  # keypad key edge
     gap_px: int
+    header_target_px: int = 64  # header buttons: still above the 60 px floor, less height used
 
 
 NORMAL = Metrics(
@@ -56,7 +57,7 @@ SENIOR = Metrics(
     title_pt=38,
     action_pt=32,
     amount_pt=56,
-    target_px=96,
+    target_px=80,
     key_px=116,
     gap_px=20,
 )
@@ -64,6 +65,27 @@ SENIOR = Metrics(
 
 def metrics(senior: bool) -> Metrics:
     return SENIOR if senior else NORMAL
+
+
+@dataclass(frozen=True)
+class A11yLimits:
+    """The floor every shown screen must meet (checked by ui/a11y.py in tests/ui)."""
+
+    text_min_pt: float  # any text a resident reads
+    action_min_pt: float  # the text of a main action (MAIN_ACTIONS in ui/a11y.py)
+    target_min_px: int  # both edges of anything clickable
+    contrast_min: float  # text against its background, WCAG 2 contrast ratio
+
+
+# Senior mode follows the 适老化 rules (body >= 18 pt, main functions >= 30 pt, targets >= 60 px,
+# contrast >= 4.5:1). Normal mode is a kiosk read at arm's length: 16 pt text, 22 pt actions.
+# 4.5:1 is kept for large text too (WCAG allows 3:1 there): the kiosk stands in daylight.
+A11Y_NORMAL = A11yLimits(text_min_pt=16, action_min_pt=22, target_min_px=60, contrast_min=4.5)
+A11Y_SENIOR = A11yLimits(text_min_pt=18, action_min_pt=30, target_min_px=60, contrast_min=4.5)
+
+
+def a11y_limits(senior: bool) -> A11yLimits:
+    return A11Y_SENIOR if senior else A11Y_NORMAL
 
 
 def stylesheet(senior: bool) -> str:
@@ -97,10 +119,13 @@ QPushButton[role="danger"] {{ background: {c["card"]}; color: {c["danger"]}; bor
 QPushButton[role="key"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt; }}
 QPushButton[role="key5"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt;
     border-width: 4px; }}
-QPushButton[role="tile"] {{ min-height: {m.key_px * 2}px; font-size: {m.title_pt}pt; }}
+QPushButton[role="tile"] {{ min-height: {m.key_px * 2}px; font-size: {m.action_pt}pt; }}
 QPushButton[role="header"] {{ background: {c["brand"]}; color: {c["on_brand"]}; border: 2px solid {c["on_brand"]};
-    font-size: {m.small_pt + 2}pt; padding: 4px 18px; }}
+    font-size: {m.small_pt + 2}pt; padding: 4px 18px; min-height: {m.header_target_px}px; }}
 QPushButton[role="header"]:pressed {{ background: {c["brand_pressed"]}; }}
+QPushButton[role="speak"] {{ background: {c["on_brand"]}; color: {c["brand"]}; border: none;
+    font-size: {m.action_pt}pt; font-weight: 700; padding: 4px 22px; }}
+QPushButton[role="speak"]:pressed {{ background: {c["line"]}; }}
 QPushButton[role="sim"] {{ min-height: 60px; min-width: 60px; font-size: 14pt; padding: 2px 10px; }}
 QTableWidget {{ background: {c["card"]}; gridline-color: {c["line"]}; font-size: {m.small_pt}pt; border: none; }}
 QHeaderView::section {{ background: {c["surface"]}; color: {c["muted"]}; font-size: {m.small_pt}pt; border: none;

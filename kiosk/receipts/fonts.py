@@ -45,7 +45,9 @@ def _draws_cjk(path: str) -> bool:
     return len(masks) == len(_PROBE)
 
 
+@functools.cache
 def _fc_match() -> str | None:
+    """Asked once per process: fontconfig's answer does not change while the kiosk runs."""
     exe = shutil.which("fc-match")
     if exe is None:
         return None

@@ -13,6 +13,7 @@ from kiosk.clock import OffsetClock
 from kiosk.config import DEFAULT_CONFIG, load_config
 from ui.app import build_window
 from ui.main_window import MainWindow
+from ui.translations import Translations
 
 
 def kiosk_settings(tmp_path: Path, **session: float):
@@ -30,6 +31,14 @@ def kiosk_settings(tmp_path: Path, **session: float):
             "session": settings.session.model_copy(update=session),
         }
     )
+
+
+@pytest.fixture(autouse=True)
+def english_to_start_with():
+    """No translator left installed by an earlier test's window (the application keeps it)."""
+    Translations().use("en")
+    yield
+    Translations().use("en")
 
 
 @pytest.fixture

@@ -1,0 +1,329 @@
+"""The longest stall of the GUI thread during a full cash session, driven as a resident would
+(taps on the real widgets, notes into the simulated acceptor) on the offscreen platform.
+
+A 5 ms precise QTimer beats on the GUI thread; every gap between beats beyond 5 ms is time the
+event loop could not run (a frozen screen for the resident). A watchdog thread samples the GUI
+thread's Python stack whenever no beat has come for 25 ms, so a stall names the code that caused
+it. The driver itself never blocks: each step is a timer callback that acts once its condition
+holds. Run: .venv/bin/python bench/ui/bench_stall.py [--sessions 3] [--senior-toggle]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QPushButton  # noqa: E402
+
+from drivers.cash.fake import FakeAcceptor  # noqa: E402
+from kiosk.app import Kiosk  # noqa: E402
+from kiosk.clock import OffsetClock  # noqa: E402
+from kiosk.config import DEFAULT_CONFIG, load_config  # noqa: E402
+from kiosk.session.state import Screen  # noqa: E402
+from ui.app import build_window, make_application  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+BEAT_MS = 5
+GOAL_MS = 50.0
+WATCH_S = 0.025
+
+
+@dataclass
+class Stall:
+    start: float
+    gap_ms: float
+    step: str
+    stacks: list[str] = field(default_factory=list)
+
+
+class Heartbeat:
+    """Beats every 5 ms on the GUI thread; a watchdog thread samples the stack of late beats."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.gaps: list[tuple[float, float, str]] = []  # (time, gap ms, step)
+        self.step = "starting"
+        self.samples: dict[float, list[str]] = collections.defaultdict(list)
+        self.others: dict[float, list[str]] = collections.defaultdict(list)
+        self.gui = threading.get_ident()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.beat)
+        self._stop = threading.Event()
+        self.watchdog = threading.Thread(target=self._watch, name="stall-watchdog", daemon=True)
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start(BEAT_MS)
+        self.watchdog.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._stop.set()
+        self.watchdog.join(2)
+
+    def beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((self.last, (now - self.last) * 1000, self.step))
+        self.last = now
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.005):
+            since = self.last
+            if time.perf_counter() - since > WATCH_S:
+                frames = sys._current_frames()
+                frame = frames.get(self.gui)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)
+                    self.samples[since].append(_project_frames(stack))
+                # What the other threads run meanwhile: one holding the GIL starves the GUI.
+                names = {t.ident: t.name for t in threading.enumerate()}
+                for ident, other in frames.items():
+                    name = names.get(ident, "?")
+                    if ident in (self.gui, threading.get_ident()):
+                        continue
+                    top = _project_frames(traceback.extract_stack(other), depth=4)
+                    if not _idle(top):
+                        self.others[since].append(f"[{name}] {top}")
+
+
+IDLE = (
+    "wait",
+    "select",
+    "poll",
+    "accept",
+    "_wait_for_tstate_lock",
+    "get",
+    "sleep",
+    "recv_into",
+    "readinto",
+    "_loop",
+)
+
+
+def _idle(stack: str) -> bool:
+    """A thread blocked in a wait holds no GIL."""
+    innermost = stack.split(" <- ", 1)[0]
+    return innermost.rsplit(" ", 1)[-1] in IDLE
+
+
+def _project_frames(stack: traceback.StackSummary, depth: int = 14) -> str:
+    """The innermost frames, newest first, paths shortened."""
+    lines = []
+    for entry in stack[-depth:]:
+        path = entry.filename
+        short = path.replace(str(ROOT) + "/", "")
+        if "site-packages/" in short:
+            short = short.split("site-packages/", 1)[1]
+        lines.append(f"{short}:{entry.lineno} {entry.name}")
+    return " <- ".join(reversed(lines))
+
+
+class Driver:
+    """A resident's session as a list of (condition, action) steps run from a 10 ms timer."""
+
+    def __init__(
+        self, kiosk: Kiosk, window: MainWindow, beat: Heartbeat, sessions: int, senior_toggle: bool
+    ) -> None:
+        self.kiosk, self.window, self.beat = kiosk, window, beat
+        self.steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = []
+        for _ in range(sessions):
+            self._plan_cash_session(senior_toggle)
+        self.index = 0
+        self.deadline = time.monotonic() + 120
+        self.failed = ""
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.tick)
+
+    def screen(self, screen: Screen) -> Callable[[], bool]:
+        return lambda: (
+            self.kiosk.session.state.screen is screen
+            and self.window.stack.currentWidget() is self.window.screens[screen]
+        )
+
+    def tap(self, name: str) -> Callable[[], None]:
+        def action() -> None:
+            for widget in self.window.findChildren(QPushButton, name):
+                if widget.isVisible() and widget.isEnabled():
+                    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+                    return
+            raise RuntimeError(f"no visible, enabled button {name!r}")
+
+        return action
+
+    def add(self, name: str, ready: Callable[[], bool], action: Callable[[], None]) -> None:
+        self.steps.append((name, ready, action))
+
+    def _plan_cash_session(self, senior_toggle: bool) -> None:
+        always = lambda: True  # noqa: E731
+        self.add("tap start", self.screen(Screen.START), self.tap("start_type"))
+        for d in "3300000001":
+            self.add(f"key {d}", self.screen(Screen.IDENTIFY), self.tap(f"account_key_{d}"))
+        self.add("ok: look up", always, self.tap("account_key_ok"))
+        if senior_toggle:
+            self.add("large text on", self.screen(Screen.ACCOUNT), self.tap("toggle_senior"))
+            self.add("language en", always, self.tap("toggle_language"))
+            self.add("language zh", always, self.tap("toggle_language"))
+            self.add("large text off", always, self.tap("toggle_senior"))
+        # "Other amount" works whatever is still due after the previous session.
+        self.add("other amount", self.screen(Screen.ACCOUNT), self.tap("other_amount"))
+        for d in "200":
+            self.add(f"amount {d}", self.screen(Screen.AMOUNT), self.tap(f"amount_key_{d}"))
+        self.add("amount ok", always, self.tap("amount_key_ok"))
+        self.add("cash", self.screen(Screen.METHOD), self.tap("method_cash"))
+        self.add("confirm", self.screen(Screen.CONFIRM), self.tap("confirm"))
+        acceptor = self.kiosk.acceptor
+        assert isinstance(acceptor, FakeAcceptor)
+        count = {"notes": 0}
+
+        def cash_ready() -> bool:
+            return self.screen(Screen.CASH)() and acceptor.enabled
+
+        def note_credited() -> bool:
+            return len(self.kiosk.session.state.notes) >= count["notes"]
+
+        for index, value in enumerate((10000, 5000, 2000, 2000)):  # 190 of 200: then Done
+
+            def insert(value: int = value) -> None:
+                count["notes"] += 1
+                acceptor.insert(value)
+
+            ready = cash_ready if index == 0 else note_credited
+            self.add(f"note {value // 100}", ready, insert)
+        self.add(
+            "done with notes",
+            lambda: note_credited() and self.screen(Screen.CASH)(),
+            self.tap("cash_done"),
+        )
+        self.add(
+            "finish",
+            lambda: self.screen(Screen.RESULT)() and self.kiosk.session.state.receipt is not None,
+            self.tap("done"),
+        )
+        self.add("back at start", self.screen(Screen.START), lambda: count.update(notes=0))
+
+    def tick(self) -> None:
+        if self.index >= len(self.steps):
+            self.timer.stop()
+            QTimer.singleShot(50, make_application().quit)
+            return
+        if time.monotonic() > self.deadline:
+            state = self.kiosk.session.state
+            self.failed = (
+                f"timed out at step {self.steps[self.index][0]!r} on {state.screen} "
+                f"(message {state.message!r}, receipt {state.receipt!r}, "
+                f"shown {type(self.window.stack.currentWidget()).__name__})"
+            )
+            self.timer.stop()
+            make_application().quit()
+            return
+        name, ready, action = self.steps[self.index]
+        try:
+            if ready():
+                self.beat.step = name
+                action()
+                self.index += 1
+        except Exception as exc:  # a step that cannot run ends the benchmark, loudly
+            self.failed = f"step {name!r}: {exc!r}"
+            self.timer.stop()
+            make_application().quit()
+
+
+def run(sessions: int, senior_toggle: bool, *, app_filter: bool = True) -> tuple[Heartbeat, Driver]:
+    app = make_application()
+    data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
+    settings = load_config(DEFAULT_CONFIG, env={})
+    settings = settings.model_copy(
+        update={
+            "kiosk": settings.kiosk.model_copy(update={"data_dir": data}),
+            "backend": settings.backend.model_copy(
+                update={"simulate": True, "sim_state": data / "sim.db", "url": "http://127.0.0.1:0"}
+            ),
+        }
+    )
+    kiosk = Kiosk.build(settings, clock=OffsetClock())
+    kiosk.start()
+    try:
+        window = build_window(kiosk, simulation_panel=False)
+        window.allow_close = True  # type: ignore[attr-defined]
+        window.resize(1920, 1080)
+        window.show()
+        if not app_filter:  # experiment: no Python callback on every event of the application
+            app.removeEventFilter(window)
+        beat = Heartbeat()
+        driver = Driver(kiosk, window, beat, sessions, senior_toggle)
+        QTimer.singleShot(500, beat.start)  # after the first frames: startup is bench_startup's
+        QTimer.singleShot(600, lambda: driver.timer.start(10))
+        app.exec()
+        beat.stop()
+        window.close()
+    finally:
+        kiosk.close()
+    return beat, driver
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sessions", type=int, default=3)
+    parser.add_argument(
+        "--senior-toggle",
+        action="store_true",
+        help="also switch large text and language on the account screen",
+    )
+    parser.add_argument(
+        "--no-app-filter",
+        action="store_true",
+        help="experiment: remove the window's application-wide event filter (kiosk lockdown)",
+    )
+    args = parser.parse_args()
+    beat, driver = run(args.sessions, args.senior_toggle, app_filter=not args.no_app_filter)
+    if driver.failed:
+        print(f"session failed: {driver.failed}", file=sys.stderr)
+        return 1
+    gaps = [g for _, g, _ in beat.gaps]
+    late = sorted(beat.gaps, key=lambda g: -g[1])
+    extra = " with text-size/language switches" if args.senior_toggle else ""
+    extra += ", application event filter removed" if args.no_app_filter else ""
+    span = sum(gaps) / 1000
+    print(
+        f"{args.sessions} cash session(s){extra}: {span:.1f} s, {len(gaps)} beats of {BEAT_MS} ms"
+    )
+    print("| longest stall ms | p99 gap ms | median gap ms | gaps > 50 ms | gaps > 16 ms |")
+    print("|---|---|---|---|---|")
+    ordered = sorted(gaps)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    print(
+        f"| {max(gaps):.1f} | {p99:.1f} | {statistics.median(gaps):.1f} | "
+        f"{sum(g > GOAL_MS for g in gaps)} | {sum(g > 16 for g in gaps)} |"
+    )
+    print("\nlongest stalls (step that ran just before; GUI-thread stack sampled during it):")
+    for start, gap, step in late[:8]:
+        print(f"- {gap:.1f} ms after step {step!r}")
+        stacks = collections.Counter(beat.samples.get(start, []))
+        for stack, n in stacks.most_common(2):
+            print(f"    GUI {n} sample(s): {stack[:700]}")
+        for stack, n in collections.Counter(beat.others.get(start, [])).most_common(3):
+            print(f"    other {n} sample(s): {stack[:500]}")
+    verdict = "met" if max(gaps) <= GOAL_MS else "MISSED"
+    print(f"\ngoal: no stall over {GOAL_MS:.0f} ms: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

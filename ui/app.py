@@ -16,9 +16,11 @@ from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_c
 from drivers.cash.fake import FakeAcceptor
 from drivers.scanner.fake import FakeScanner
 from kiosk.app import Kiosk
+from kiosk.staff.desk import StaffDesk
 from powerpay.sdnotify import Notifier
 from ui.bridge import SessionBridge
 from ui.main_window import MainWindow, SimAction
+from ui.staff.console import StaffConsole
 from ui.translations import Translations
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
@@ -82,6 +84,18 @@ def build_window(kiosk: Kiosk, *, simulation_panel: bool) -> MainWindow:
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
     )
     window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
+
+    def staff_console() -> StaffConsole:
+        desk = StaffDesk(
+            kiosk.journal,
+            kiosk.clock,
+            kiosk.settings.kiosk.id,
+            forwarder=kiosk.forwarder,
+            modes=kiosk.service_mode,
+        )
+        return StaffConsole(kiosk, desk)
+
+    window.staff_console_factory = staff_console
     return window
 
 

@@ -27,9 +27,11 @@ class StaffDesk:
         *,
         forwarder: Wakeable | None = None,
         hasher: PasswordHasher | None = None,
+        modes: ServiceMode | None = None,
     ) -> None:
         self.users = Users(journal, clock, hasher=hasher)
-        self.modes = ServiceMode(journal)
+        # The kiosk's own ServiceMode, so the heartbeat sees an open staff session too.
+        self.modes = modes or ServiceMode(journal)
         self.collections = Collections(journal, clock, kiosk_id, forwarder=forwarder)
         self.settlements = Settlements(journal, clock, kiosk_id)
         self.attention = AttentionDesk(journal, forwarder=forwarder)

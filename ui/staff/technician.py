@@ -1,0 +1,196 @@
+"""Technician page: live device status, outbox, back-end round trip, disk, version; device tests
+and the service mode. Every device call and HTTP request runs on a worker thread."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout
+
+from kiosk.app import Kiosk
+from kiosk.backend.bodies import heartbeat_body
+from kiosk.card_desk import BankInserted, CardDesk
+from kiosk.heartbeat import software_version
+from kiosk.masking import mask_code
+from kiosk.staff import audit
+from kiosk.staff.desk import StaffDesk
+from kiosk.staff.errors import StaffError
+from ui.staff.base import StaffPage
+from ui.staff.worker import Background
+from ui.widgets import button, label
+
+
+def collect_status(kiosk: Kiosk) -> dict[str, Any]:
+    """Everything the status panel shows (device I/O: call on a worker thread)."""
+    journal = kiosk.journal.status()
+    disk = shutil.disk_usage(kiosk.settings.data_dir)
+    return {
+        "devices": kiosk.device_states(),
+        "outbox_depth": journal.outbox_depth,
+        "oldest_unsent": journal.oldest_unsent_at,
+        "attention": journal.open_attention,
+        "disk_free": disk.free,
+        "disk_total": disk.total,
+        "version": software_version(),
+        "mode": kiosk.service_mode.mode(),
+    }
+
+
+def ping_backend(kiosk: Kiosk) -> float:
+    """A signed heartbeat round trip; returns the latency in ms."""
+    cashbox = kiosk.journal.cashbox_summary()
+    body = heartbeat_body(
+        sent_at=kiosk.clock.now(),
+        software_version=software_version(),
+        mode=kiosk.service_mode.mode(),
+        devices=kiosk.device_states(),
+        outbox_depth=kiosk.journal.outbox_depth(),
+        oldest_unsent_at=kiosk.journal.oldest_unsent(),
+        cashbox_notes=cashbox.notes if cashbox else 0,
+        cashbox_total_fen=cashbox.total_fen if cashbox else 0,
+    )
+    return kiosk.client.ping(body, f"HB-{uuid.uuid4().hex}").latency_s * 1000
+
+
+def read_card(kiosk: Kiosk) -> str:
+    """Type and masked data of the card in the slot (never the full number)."""
+    if kiosk.card_reader is None:
+        raise RuntimeError("no card reader")
+    found = CardDesk(kiosk.card_reader).read()
+    if isinstance(found, BankInserted):
+        return f"bank card {found.card.masked_pan}"
+    customer = found.data.customer
+    return f"utility card, account {mask_code(customer.account_no)}"
+
+
+class TechnicianPage(StaffPage):
+    def __init__(
+        self, kiosk: Kiosk, desk: StaffDesk, worker: Background, back: Callable[[], None]
+    ) -> None:
+        super().__init__("technician", back)
+        self.kiosk, self.desk, self.worker = kiosk, desk, worker
+        self.title.setText(self.tr("Technician"))
+        self.status = label("", "body")
+        self.status.setObjectName("staff_tech_status")
+        self.body.addWidget(self.status)
+        self.link = label("", "body")
+        self.link.setObjectName("staff_tech_link")
+        self.body.addWidget(self.link)
+        grid = QGridLayout()
+        actions = [
+            ("staff_tech_refresh", self.tr("Refresh status"), self.refresh),
+            ("staff_tech_ping", self.tr("Test back-end link"), self.ping),
+            ("staff_tech_print", self.tr("Print a test page"), self.print_test),
+            ("staff_tech_card", self.tr("Read a card"), self.read_card),
+            ("staff_tech_out", self.tr("Take out of service"), lambda: self.set_mode(False)),
+            ("staff_tech_in", self.tr("Back into service"), lambda: self.set_mode(True)),
+        ]
+        for index, (name, text, slot) in enumerate(actions):
+            widget = button(name, "primary", slot)
+            widget.setText(text)
+            widget.setMinimumHeight(88)
+            grid.addWidget(widget, index // 3, index % 3)
+        self.body.addLayout(grid)
+        self.result = label("", "body")
+        self.result.setObjectName("staff_tech_result")
+        self.body.addWidget(self.result)
+        self.body.addStretch(1)
+        self.last_status: dict[str, Any] | None = None
+
+    def _actor(self) -> Any:
+        session = self.desk.session
+        if session is not None:
+            session.touch()
+        return session
+
+    def _audit(self, action: str, after: Any) -> None:
+        session = self._actor()
+        if session is not None:
+            audit.record(self.kiosk.journal, session.actor, action, "kiosk", None, after)
+
+    def refresh(self) -> None:
+        self.status.setText(self.tr("Reading device status..."))
+        self.worker.run(lambda: collect_status(self.kiosk), self._show_status)
+
+    def _show_status(self, found: Any, error: Exception | None) -> None:
+        if error is not None:
+            self.status.setText(self.tr("Status failed: {error}").format(error=error))
+            return
+        self.last_status = found
+        names = {
+            "cash_acceptor": self.tr("Banknote acceptor"),
+            "printer": self.tr("Printer"),
+            "card_reader": self.tr("Card reader"),
+            "scanner": self.tr("Scanner"),
+        }
+        lines = []
+        for key, state in found["devices"].items():
+            shown = {k: v for k, v in state.items() if k != "state" and v not in ("", None)}
+            detail = ", ".join(f"{k}={v}" for k, v in shown.items())
+            lines.append(f"{names.get(key, key)}: {state.get('state')}  {detail}")
+        oldest = found["oldest_unsent"]
+        lines.append(
+            self.tr("Outbox: {n} unsent, oldest {oldest}").format(
+                n=found["outbox_depth"], oldest=oldest.strftime("%H:%M:%S") if oldest else "-"
+            )
+        )
+        lines.append(self.tr("Attention items open: {n}").format(n=found["attention"]))
+        lines.append(
+            self.tr("Disk: {free:.1f} GB free of {total:.1f} GB").format(
+                free=found["disk_free"] / 1e9, total=found["disk_total"] / 1e9
+            )
+        )
+        lines.append(self.tr("Software version: {v}").format(v=found["version"]))
+        lines.append(self.tr("Mode: {mode}").format(mode=found["mode"]))
+        self.status.setText("\n".join(lines))
+
+    def ping(self) -> None:
+        self._audit("tech_backend_ping", None)
+        self.link.setText(self.tr("Back-end link: testing..."))
+        self.worker.run(lambda: ping_backend(self.kiosk), self._pinged)
+
+    def _pinged(self, latency: Any, error: Exception | None) -> None:
+        if error is not None:
+            self.link.setText(self.tr("Back-end link: FAILED ({error})").format(error=error))
+        else:
+            self.link.setText(self.tr("Back-end link: OK, {ms:.0f} ms").format(ms=latency))
+
+    def print_test(self) -> None:
+        printer = self.kiosk.printer
+        test_page = getattr(printer, "print_test_page", None)
+        if test_page is None:
+            self.result.setText(self.tr("This printer has no test page."))
+            return
+        self._audit("tech_printer_test", None)
+        self.result.setText(self.tr("Printing a test page..."))
+        self.worker.run(test_page, self._done(self.tr("Test page printed.")))
+
+    def read_card(self) -> None:
+        self._audit("tech_card_test", None)
+        self.result.setText(self.tr("Reading the card..."))
+        self.worker.run(lambda: read_card(self.kiosk), self._done(self.tr("Card: {result}")))
+
+    def _done(self, text: str) -> Callable[[Any, Exception | None], None]:
+        def show(result: Any, error: Exception | None) -> None:
+            if error is not None:
+                self.result.setText(self.tr("Failed: {error}").format(error=error))
+            else:
+                self.result.setText(text.format(result=result))
+
+        return show
+
+    def set_mode(self, in_service: bool) -> None:
+        session = self._actor()
+        if session is None:
+            return
+        mode = "in_service" if in_service else "out_of_service"
+        try:
+            self.desk.modes.set_mode(session, mode, f"technician console: {mode}")
+        except StaffError as exc:
+            self.say(str(exc))
+            return
+        self.result.setText(self.tr("Mode stored: {mode}").format(mode=mode))
+        self.refresh()

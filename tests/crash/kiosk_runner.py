@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -48,14 +49,29 @@ def build(data: Path, backend: str, port: str) -> Kiosk:
     return Kiosk.build(settings)
 
 
+class Watch:
+    """Wakes the runner on every session change instead of polling."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.changed = threading.Condition()
+        kiosk.session.add_listener(self._on_state)
+
+    def _on_state(self, _state: object) -> None:
+        with self.changed:
+            self.changed.notify_all()
+
+
 def wait_screen(kiosk: Kiosk, screens: tuple[Screen, ...], timeout: float) -> Screen:
+    """Wait for one of `screens`; the session's clock ticks (timeouts) run meanwhile."""
+    watch: Watch = kiosk.watch  # type: ignore[attr-defined]
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        screen = kiosk.session.state.screen
-        if screen in screens:
-            return screen
-        kiosk.session.tick()
-        time.sleep(0.02)
+    with watch.changed:
+        while kiosk.session.state.screen not in screens:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            kiosk.session.tick()
+            watch.changed.wait(min(left, 0.25))
     return kiosk.session.state.screen
 
 
@@ -81,9 +97,7 @@ def one_session(kiosk: Kiosk, rng: random.Random) -> None:
         return
     say("READY", session.state.transaction_id, session.state.amount_fen)
     # The test inserts notes now; after a while the resident presses Done (or the target is met).
-    deadline = time.monotonic() + rng.uniform(1.0, 4.0)
-    while time.monotonic() < deadline and session.state.screen is Screen.CASH:
-        time.sleep(0.02)
+    wait_screen(kiosk, (Screen.POSTING, Screen.RESULT, Screen.NOTICE), rng.uniform(1.0, 4.0))
     if session.state.screen is Screen.CASH:
         if session.state.notes:
             session.finish_cash()
@@ -105,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drain", action="store_true")
     ns = parser.parse_args(argv)
     kiosk = build(ns.data, ns.backend, ns.port)
+    kiosk.watch = Watch(kiosk)  # type: ignore[attr-defined]
     kiosk.start()
     say("STARTED", kiosk.recovery)
     try:
@@ -112,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             deadline = time.monotonic() + 60
             while kiosk.journal.outbox_depth() > 0 and time.monotonic() < deadline:
                 kiosk.forwarder.drain_once()
-                time.sleep(0.1)
+                # Items in back-off come due later: the forwarder's own workers wake for them.
+                pending = kiosk.journal.pending_outbox()
+                if pending:
+                    kiosk.forwarder.wait_result(pending[0].txn_id, 1.0)
             say("DRAINED", kiosk.journal.outbox_depth())
             return 0
         rng = random.Random(ns.seed)

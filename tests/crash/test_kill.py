@@ -152,7 +152,7 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(tmp_path, faults):
                 sessions += 1
                 for _ in range(rng.randint(1, 4)):  # a resident pushes notes in
                     device.command(["insert", str(rng.choice(CHANNELS))])
-                    time.sleep(rng.uniform(0.05, 0.6))
+                    time.sleep(rng.uniform(0.05, 0.6))  # the pace of a hand, not a wait
             runner.kill()
             kills += 1
             with runner.cv:

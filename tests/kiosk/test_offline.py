@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import httpx
@@ -15,12 +16,17 @@ from tests.ui.conftest import kiosk_settings
 
 
 def wait(kiosk: Kiosk, screen: Screen, timeout: float = 20.0) -> None:
-    import time
+    """Block until the session shows `screen` (woken by its listener, never by polling)."""
+    changed = threading.Condition()
 
-    deadline = time.monotonic() + timeout
-    while kiosk.session.state.screen is not screen:
-        assert time.monotonic() < deadline, (kiosk.session.state.screen, screen)
-        time.sleep(0.02)
+    def on_state(_state: object) -> None:
+        with changed:
+            changed.notify_all()
+
+    kiosk.session.add_listener(on_state)
+    with changed:
+        ok = changed.wait_for(lambda: kiosk.session.state.screen is screen, timeout)
+    assert ok, (kiosk.session.state.screen, screen)
 
 
 def identify(kiosk: Kiosk, account: str) -> None:

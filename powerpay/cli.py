@@ -42,6 +42,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from ui.app import run
 
     settings = _settings(args)
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # main()'s plain stderr handler: the kiosk's redacts
+        root.removeHandler(handler)
     configure_logging(log_dir_for(settings.data_dir), secrets=[settings.backend.resolved_secret()])
     kiosk = Kiosk.build(settings)
     try:

@@ -81,3 +81,10 @@ def test_secret_file_wins_and_never_shows_in_repr(tmp_path: Path):
     settings = load_config(path, env={})
     assert settings.backend.resolved_secret() == "s3cr3t-value"
     assert "s3cr3t" not in repr(settings)
+
+
+def test_example_printer_target_is_one_the_driver_accepts():
+    from drivers.printer.target import parse_target
+
+    settings = load_config(EXAMPLE, env={})
+    assert parse_target(settings.devices.printer.target) is not None

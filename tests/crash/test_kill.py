@@ -152,7 +152,9 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(tmp_path, faults):
                 sessions += 1
                 for _ in range(rng.randint(1, 4)):  # a resident pushes notes in
                     device.command(["insert", str(rng.choice(CHANNELS))])
-                    time.sleep(rng.uniform(0.05, 0.6))  # the pace of a hand, not a wait
+                    # The next note follows once the device has taken this one in (or after a
+                    # random while: a hand does not wait for a note the kiosk refuses).
+                    device.wait_for(lambda: not device.waiting, timeout=rng.uniform(0.05, 0.6))
             runner.kill()
             kills += 1
             with runner.cv:

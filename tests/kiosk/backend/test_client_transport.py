@@ -21,6 +21,27 @@ CUT_REPLY = (
 )
 
 
+def _read_request(conn: socket.socket) -> None:
+    """Read headers and the whole body: closing with unread bytes would send RST."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        body += chunk
+
+
 @pytest.fixture
 def cutting_server() -> Iterator[str]:
     """Accepts connections, reads one request, sends half a reply and hangs up."""
@@ -38,13 +59,11 @@ def cutting_server() -> Iterator[str]:
                 return
             with conn:
                 conn.settimeout(5)
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    data += chunk
+                _read_request(conn)
                 conn.sendall(CUT_REPLY)
+                # A graceful FIN, not a reset: the whole request was read, so the
+                # client sees a reply that stops short rather than a refused read.
+                conn.shutdown(socket.SHUT_WR)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()

@@ -84,6 +84,9 @@ def to_view(
             for a in usage.alerts
         ),
         card_purchase_count=account.card.purchase_count if account.card else None,
+        autopay_enrolled=account.autopay.enrolled,
+        autopay_bank_masked=account.autopay.bank_masked,
+        autopay_day=account.autopay.day_of_month,
         fetched_at=fetched_at,
     )
 

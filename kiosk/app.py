@@ -28,6 +28,7 @@ from kiosk.config import Settings
 from kiosk.heartbeat import Heartbeat, device_state
 from kiosk.invoices import InvoiceService
 from kiosk.journal import Journal
+from kiosk.mandates import MandateService
 from kiosk.outbox.forwarder import Forwarder
 from kiosk.payments.bank_card import BankCardPayments
 from kiosk.payments.cash import CashPayments
@@ -116,6 +117,7 @@ class Kiosk:
     heartbeat: Heartbeat
     simulator: Any = None
     invoices: InvoiceService | None = None
+    mandates: MandateService | None = None
     recovery: RecoveryReport | None = None
     _opened: list[Any] = field(default_factory=list)
 
@@ -197,6 +199,7 @@ class Kiosk:
             return kiosk_ref[0].health() if kiosk_ref else Health()
 
         invoices = InvoiceService(journal, forwarder, settings.kiosk.id, clock)
+        mandates = MandateService(journal, client, settings.kiosk.id) if cards else None
         session = Session(
             clock=clock,
             executor=worker,
@@ -215,6 +218,7 @@ class Kiosk:
             cards=cards,
             qr_expires_s=settings.session.qr_expires_s,
             invoices=invoices,
+            mandates=mandates,
         )
         service_mode = ServiceMode(journal)
         kiosk = cls(
@@ -245,6 +249,7 @@ class Kiosk:
             worker=worker,
             simulator=simulator,
             invoices=invoices,
+            mandates=mandates,
         )
         kiosk_ref.append(kiosk)
         return kiosk
@@ -290,6 +295,8 @@ class Kiosk:
         hooks = {**self.wallet.recovery_hooks(), **STAFF_HOOKS}
         if self.invoices is not None:
             hooks.update(self.invoices.recovery_hooks())
+        if self.mandates is not None:
+            hooks.update(self.mandates.recovery_hooks())
         if self.cards is not None:
             hooks.update(self.cards.bank.recovery_hooks())
             hooks.update(self.cards.prepaid.recovery_hooks())

@@ -65,6 +65,7 @@ class SessionCore:
         sleeper: Sleeper | None = None,
         qr_expires_s: int = 300,
         invoices: Any = None,
+        mandates: Any = None,
     ) -> None:
         self._clock = clock
         self._executor = executor
@@ -85,6 +86,7 @@ class SessionCore:
         self._wallet_cancel = threading.Event()
         self._cards = cards
         self._invoices = invoices  # kiosk.invoices.InvoiceService; None: no e-invoice button
+        self._mandates = mandates  # kiosk.mandates.MandateService; None: no auto-debit button
         self._lock = threading.RLock()
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []

@@ -13,13 +13,14 @@ from kiosk.session.choose import ChooseFlow
 from kiosk.session.core import Listener, Sleeper
 from kiosk.session.identify import IdentifyFlow
 from kiosk.session.invoice_flow import InvoiceFlow
+from kiosk.session.mandate_flow import MandateFlow
 from kiosk.session.state import Screen
 from kiosk.session.wallet_flow import WalletFlow
 
 __all__ = ["Listener", "Session", "Sleeper"]
 
 
-class Session(IdentifyFlow, ChooseFlow, CashFlow, WalletFlow, InvoiceFlow, CardFlow):
+class Session(IdentifyFlow, ChooseFlow, CashFlow, WalletFlow, InvoiceFlow, MandateFlow, CardFlow):
     def cancel(self) -> None:
         """Cancel before money is taken; a money step ends safely (credited or reversed)."""
         self._touch()
@@ -33,6 +34,8 @@ class Session(IdentifyFlow, ChooseFlow, CashFlow, WalletFlow, InvoiceFlow, CardF
             self._set(wallet_phase="cancelling")
         elif screen in (Screen.BANK_CARD_INSERT, Screen.PIN):
             self._cancel_card_step()
+        elif screen is Screen.MANDATE and self.state.mandate_phase in ("reading", "sending"):
+            return  # the card read or the request finishes first
         elif screen in (
             Screen.PREPARING,
             Screen.POSTING,

@@ -11,6 +11,7 @@ from kiosk.session.views import AccountView, PaymentOutcomeView
 
 if TYPE_CHECKING:
     from kiosk.invoices import InvoiceOutcome
+    from kiosk.mandates import MandateOutcome
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
 DIGITS = frozenset("0123456789")
@@ -39,6 +40,8 @@ class Screen(StrEnum):
     NOTICE = "notice"  # a message (account not found, device fault …) with a way back
     INVOICE = "invoice"  # the e-invoice form after a payment (kind, name, tax id, contact)
     INVOICE_RESULT = "invoice_result"  # the invoice number and its download QR (or why not)
+    MANDATE = "mandate"  # auto-debit sign-up: form, bank card, confirmation, sending
+    MANDATE_RESULT = "mandate_result"  # signed up, or why not
     OUT_OF_SERVICE = "out_of_service"
 
 
@@ -63,6 +66,8 @@ IDLE_SCREENS = frozenset(
         Screen.BANK_CARD_INSERT,
         Screen.INVOICE,
         Screen.INVOICE_RESULT,
+        Screen.MANDATE,
+        Screen.MANDATE_RESULT,
     }
 )
 # Screens during which money may be in the acceptor: never abandoned, never timed out silently.
@@ -111,6 +116,12 @@ class SessionState:
     invoice_issues: tuple[tuple[str, str], ...] = ()  # (field, issue key) shown on the form
     invoice_phase: str | None = None  # form | confirm_check | sending
     invoice_result: InvoiceOutcome | None = None
+    mandate_phase: str | None = None  # form | insert | reading | confirm | sending
+    mandate_holder: str = ""  # the holder's full name as typed (never journaled)
+    mandate_day: int = 10  # day of the month of the debit
+    mandate_limit_fen: int = 50000  # the most one monthly debit may take
+    mandate_issues: tuple[tuple[str, str], ...] = ()  # (holder | day | limit, issue key)
+    mandate_result: MandateOutcome | None = None
     events: tuple[str, ...] = field(default=(), compare=False)
 
     @property

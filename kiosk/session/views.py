@@ -58,6 +58,9 @@ class AccountView:
     usage: tuple[UsageMonthView, ...] = ()
     alerts: tuple[AlertView, ...] = ()
     card_purchase_count: int | None = None  # purchases the utility issued to the prepaid card
+    autopay_enrolled: bool = False  # monthly auto-debit (代扣) is on
+    autopay_bank_masked: str | None = None  # its bank card, first 6 + last 4
+    autopay_day: int | None = None  # its day of the month
     # True when the back end was unreachable and this came from the journal's cache (< 24 h old).
     offline: bool = False
     fetched_at: str = ""

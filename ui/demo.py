@@ -20,9 +20,10 @@ from drivers.cash.fake import FakeAcceptor
 from kiosk.app import Kiosk
 from kiosk.clock import OffsetClock
 from kiosk.session.state import Screen, SessionState
+from ui.keyboard import key_name
 from ui.main_window import MainWindow
 
-SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout", "wallet", "wallet-qr")
+SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout", "wallet", "wallet-qr", "autopay")
 
 
 class DemoError(Exception):
@@ -135,6 +136,8 @@ def run_scenario(
         rec.shot("back-to-start")
     elif scenario == "timeout":
         _timeout(kiosk, window, rec, account or "3300000001", summary)
+    elif scenario == "autopay":
+        _autopay(kiosk, window, rec, account or "3300000001", summary)
     elif scenario in ("wallet", "wallet-qr"):
         _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
     else:
@@ -167,6 +170,58 @@ def _timeout(
     wait_for(on_screen(kiosk, Screen.START), what="start after the timeout")
     rec.shot("back-to-start")
     summary["transactions"] = len(kiosk.journal.list_transactions())
+
+
+def _type_pinyin(window: MainWindow, keyboard: Any, letters: str, picks: str) -> None:
+    for ch in letters:
+        tap(window, key_name(ch))
+    for text in picks:
+        for _ in range(8):
+            shown = keyboard.candidates()
+            if text in shown:
+                tap(window, f"kb_cand_{shown.index(text)}")
+                break
+            tap(window, "kb_cand_next")
+        else:
+            raise DemoError(f"{text} is not among the keyboard's candidates")
+
+
+def _autopay(
+    kiosk: Kiosk, window: MainWindow, rec: Recorder, account: str, summary: dict[str, Any]
+) -> None:
+    """Monthly auto-debit: the account's holder 张*明 types 张三明, takes day 15 and ¥1,000."""
+    from drivers.card.fake import FakeCardReader
+    from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard
+
+    reader = kiosk.card_reader
+    if not isinstance(reader, FakeCardReader):
+        raise DemoError("the autopay scenario needs the simulated card reader")
+    type_account(window, account)
+    tap(window, "account_key_ok")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    tap(window, "autopay")
+    wait_for(on_screen(kiosk, Screen.MANDATE), what="the auto-debit form")
+    keyboard = window.screens[Screen.MANDATE].keyboard  # type: ignore[attr-defined]
+    _type_pinyin(window, keyboard, "zhangsanming", "张三明")
+    for _ in range(5):
+        tap(window, "mandate_day_up")
+    tap(window, "mandate_limit_100000")
+    rec.shot("autopay-form")
+    tap(window, "mandate_submit")
+    wait_for(lambda: kiosk.session.state.mandate_phase == "insert", what="insert card")
+    rec.shot("autopay-insert")
+    reader.insert(EmvSimCard(TEST_PAN_APPROVED))
+    wait_for(lambda: kiosk.session.state.mandate_phase == "confirm", what="the confirmation")
+    rec.shot("autopay-confirm")
+    tap(window, "mandate_confirm")
+    wait_for(on_screen(kiosk, Screen.MANDATE_RESULT), what="the sign-up result")
+    rec.shot("autopay-result")
+    result = kiosk.session.state.mandate_result
+    summary["mandate"] = None if result is None else result.status
+    reader.remove()
+    tap(window, "mandate_done")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    rec.shot("account-autopay-on")
 
 
 def _wallet(

@@ -27,6 +27,7 @@ from ui.screens.card import CardSlotScreen
 from ui.screens.cash import CashScreen
 from ui.screens.identify import IdentifyScreen
 from ui.screens.invoice import InvoiceResultScreen, InvoiceScreen
+from ui.screens.mandate import MandateResultScreen, MandateScreen
 from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
 from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
 from ui.screens.result import ResultScreen
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
             Screen.NOTICE: NoticeScreen(self.session, self.messages),
             Screen.INVOICE: InvoiceScreen(self.session, self.messages),
             Screen.INVOICE_RESULT: InvoiceResultScreen(self.session, self.messages),
+            Screen.MANDATE: MandateScreen(self.session, self.messages),
+            Screen.MANDATE_RESULT: MandateResultScreen(self.session, self.messages),
             Screen.OUT_OF_SERVICE: OutOfServiceScreen(self.session, self.messages),
         }
         for screen in dict.fromkeys(self.screens.values()):

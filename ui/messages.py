@@ -141,8 +141,33 @@ class Messages(QObject):
             "invoice_error": self.tr(
                 "The invoice request could not be sent. Please try again or ask the staff."
             ),
+            "mandate_holder_missing": self.tr("Please type the account holder's full name."),
+            "mandate_holder_mismatch": self.tr(
+                "This name does not match the account holder's name. Please type it exactly as "
+                "on the electricity account."
+            ),
+            "mandate_day_out_of_range": self.tr("Choose a day from 1 to 28."),
+            "mandate_limit_out_of_range": self.tr("Choose one of the limits shown."),
         }
         return texts.get(key, self.tr("Please ask the staff for help."))
+
+    def mandate_reason(self, reason: str) -> str:
+        """Why the utility did not sign an auto-debit up, for the resident."""
+        texts = {
+            "ACCOUNT_CLOSED": self.tr("This account is closed."),
+            "ACCOUNT_NOT_FOUND": self.tr("The utility does not know this account."),
+            "VALIDATION": self.tr("The bank card could not be used for auto-debit."),
+            "invalid_card": self.tr("The bank card could not be used for auto-debit."),
+            "backend_unavailable": self.tr(
+                "The utility cannot be reached right now. Nothing was set up; please try later."
+            ),
+        }
+        return texts.get(
+            reason,
+            self.tr(
+                "The utility did not accept the sign-up ({reason}). Please ask the staff."
+            ).format(reason=reason or "?"),
+        )
 
     def status(self, status: str) -> str:
         return {

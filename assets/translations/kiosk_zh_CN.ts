@@ -4,122 +4,142 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="100"/>
+        <location filename="../../ui/screens/account.py" line="105"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="102"/>
+        <location filename="../../ui/screens/account.py" line="107"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="103"/>
+        <location filename="../../ui/screens/account.py" line="108"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="104"/>
+        <location filename="../../ui/screens/account.py" line="109"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="105"/>
+        <location filename="../../ui/screens/account.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="106"/>
+        <location filename="../../ui/screens/account.py" line="111"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="107"/>
+        <location filename="../../ui/screens/account.py" line="112"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="108"/>
+        <location filename="../../ui/screens/account.py" line="113"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="112"/>
+        <location filename="../../ui/screens/account.py" line="117"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="113"/>
+        <location filename="../../ui/screens/account.py" line="118"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="114"/>
+        <location filename="../../ui/screens/account.py" line="119"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="132"/>
+        <location filename="../../ui/screens/account.py" line="137"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="132"/>
+        <location filename="../../ui/screens/account.py" line="137"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="139"/>
+        <location filename="../../ui/screens/account.py" line="144"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="148"/>
+        <location filename="../../ui/screens/account.py" line="153"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="160"/>
+        <location filename="../../ui/screens/account.py" line="165"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="170"/>
+        <location filename="../../ui/screens/account.py" line="173"/>
+        <source>Auto-debit: on, card {card}, day {day} of each month</source>
+        <translation>自动代扣：已开通，银行卡 {card}，每月 {day} 日扣款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="177"/>
+        <source>Auto-debit: off</source>
+        <translation>自动代扣：未开通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="180"/>
+        <source>Change auto-debit card</source>
+        <translation>更换代扣银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="182"/>
+        <source>Sign up for auto-debit</source>
+        <translation>开通自动代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="191"/>
         <source>{amount} (since {date}, 0.1% a day)</source>
         <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="177"/>
+        <location filename="../../ui/screens/account.py" line="198"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="178"/>
+        <location filename="../../ui/screens/account.py" line="199"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="179"/>
+        <location filename="../../ui/screens/account.py" line="200"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="180"/>
+        <location filename="../../ui/screens/account.py" line="201"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="181"/>
+        <location filename="../../ui/screens/account.py" line="202"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213"/>
+        <location filename="../../ui/screens/account.py" line="234"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="230"/>
+        <location filename="../../ui/screens/account.py" line="251"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -745,49 +765,210 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>More time</source>
         <translation>延长时间</translation>
+    </message>
+</context>
+<context>
+    <name>MandateResultScreen</name>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="212"/>
+        <source>Monthly auto-debit</source>
+        <translation>每月自动代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="214"/>
+        <source>Auto-debit is on</source>
+        <translation>自动代扣已开通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="217"/>
+        <source>Bank card {card} pays your bill on day {day} of every month, at most {limit}. The utility sends you a message before each debit.</source>
+        <translation>每月 {day} 日从银行卡 {card} 扣缴电费，每月最多 {limit}。每次扣款前供电公司会通知您。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="226"/>
+        <location filename="../../ui/screens/mandate.py" line="230"/>
+        <location filename="../../ui/screens/mandate.py" line="238"/>
+        <source>Auto-debit was not set up</source>
+        <translation>自动代扣未开通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="233"/>
+        <source>The utility&apos;s answer did not arrive, so the sign-up was cancelled. Nothing will be taken from your card. Please try again later.</source>
+        <translation>未收到供电公司的答复，本次签约已撤销，不会从您的银行卡扣款。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="241"/>
+        <source>The sign-up could not be confirmed and is being cancelled; the staff have been told. Nothing will be taken from your card under it.</source>
+        <translation>签约结果无法确认，正在撤销，已通知工作人员。不会按此签约从您的银行卡扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="245"/>
+        <source>Please take your bank card.</source>
+        <translation>请取回您的银行卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="246"/>
+        <source>Change details</source>
+        <translation>修改信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="248"/>
+        <source>Back to my account</source>
+        <translation>返回我的账户</translation>
+    </message>
+</context>
+<context>
+    <name>MandateScreen</name>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="127"/>
+        <source>Monthly auto-debit</source>
+        <translation>每月自动代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="128"/>
+        <source>Insert your bank card</source>
+        <translation>请插入银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="129"/>
+        <source>Reading your card…</source>
+        <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="130"/>
+        <source>Please check and confirm</source>
+        <translation>请核对并确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="131"/>
+        <source>Signing you up…</source>
+        <translation>正在办理签约…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="137"/>
+        <source>Your bank card pays each month&apos;s electricity bill on the day you choose, up to the limit you choose. To confirm you are the account holder, type the full name shown as {holder}.</source>
+        <translation>每月在您选定的日期从银行卡扣缴电费，不超过您选定的限额。为确认您是户主，请输入显示为“{holder}”的户主全名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="142"/>
+        <source>Insert the bank card that should pay the bills, chip first, into the card slot.</source>
+        <translation>请将用于扣缴电费的银行卡芯片朝前插入读卡口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="144"/>
+        <source>Keep the card in the slot.</source>
+        <translation>请勿拔出银行卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="146"/>
+        <source>On day {day} of every month the utility takes the amount due from this card, at most {limit}. You can cancel at any service hall or in the utility&apos;s app.</source>
+        <translation>每月 {day} 日，供电公司从此卡扣缴应缴电费，最多 {limit}。您可在任一营业厅或供电公司App取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="149"/>
+        <source>Keep the card in the slot. This takes a few seconds.</source>
+        <translation>请勿拔出银行卡，需要几秒钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="156"/>
+        <source>Account holder&apos;s full name ({holder})</source>
+        <translation>户主全名（{holder}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="161"/>
+        <source>Touch the keys below to type</source>
+        <translation>请用下方键盘输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="162"/>
+        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <source>Debit day</source>
+        <translation>扣款日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="163"/>
+        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <source>Day {day} of each month</source>
+        <translation>每月 {day} 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="164"/>
+        <location filename="../../ui/screens/mandate.py" line="173"/>
+        <source>Most per month</source>
+        <translation>每月限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="169"/>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="170"/>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="171"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="183"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="185"/>
+        <source>Next: bank card</source>
+        <translation>下一步：插入银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="187"/>
+        <source>Sign up</source>
+        <translation>确认签约</translation>
     </message>
 </context>
 <context>
@@ -1033,123 +1214,169 @@
         <translation>发票申请未能发送，请重试或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="144"/>
+        <source>Please type the account holder&apos;s full name.</source>
+        <translation>请输入户主全名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146"/>
+        <source>This name does not match the account holder&apos;s name. Please type it exactly as on the electricity account.</source>
+        <translation>姓名与户主姓名不符，请按用电户名准确输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="149"/>
+        <source>Choose a day from 1 to 28.</source>
+        <translation>请选择 1 至 28 日中的一天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="150"/>
+        <source>Choose one of the limits shown.</source>
+        <translation>请选择所列限额之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Please ask the staff for help.</source>
         <translation>请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="157"/>
+        <source>This account is closed.</source>
+        <translation>该户已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="158"/>
+        <source>The utility does not know this account.</source>
+        <translation>供电公司查无此户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="160"/>
+        <source>The bank card could not be used for auto-debit.</source>
+        <translation>此银行卡不能用于自动代扣。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="162"/>
+        <source>The utility cannot be reached right now. Nothing was set up; please try later.</source>
+        <translation>暂时无法连接供电公司，未办理签约，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="168"/>
+        <source>The utility did not accept the sign-up ({reason}). Please ask the staff.</source>
+        <translation>供电公司未受理签约（{reason}），请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="175"/>
         <source>In arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151"/>
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Disconnected</source>
         <translation>已停电</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Closed</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Postpaid</source>
         <translation>后付费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Prepaid (IC card)</source>
         <translation>预付费（IC 卡表）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Prepaid (smart meter)</source>
         <translation>预付费（远程费控）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>Tier 1</source>
         <translation>第一档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Tier 2</source>
         <translation>第二档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Tier 3</source>
         <translation>第三档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>Peak</source>
         <translation>峰</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Valley</source>
         <translation>谷</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Flat</source>
         <translation>平</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170"/>
+        <location filename="../../ui/messages.py" line="195"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Scan my payment code</source>
         <translation>扫描我的付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>Scan the kiosk&apos;s QR code</source>
         <translation>扫描本机二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>the utility cannot be reached</source>
         <translation>无法连接电力营销系统</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>declined by the wallet</source>
         <translation>支付机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="210"/>
         <source>the payment code is not valid</source>
         <translation>付款码无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>the account is closed</source>
         <translation>户号已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="212"/>
         <source>the amount is not allowed</source>
         <translation>金额不在允许范围内</translation>
     </message>
@@ -1538,7 +1765,7 @@ scan the kiosk&apos;s QR code with your phone</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="163"/>
+        <location filename="../../ui/staff/console.py" line="165"/>
         <source>Signed out after 2 minutes without activity.</source>
         <translation>2 分钟无操作，已自动退出登录。</translation>
     </message>

@@ -61,6 +61,11 @@ class AccountScreen(ScreenWidget):
         due_box.addWidget(self.offline)
         due_box.addWidget(self.alerts)
         due_box.addStretch(1)
+        self.autopay_info = label("", "muted")
+        self.autopay_info.setObjectName("account_autopay")
+        self.autopay_button = button("autopay", None, self.session.mandate_start)
+        due_box.addWidget(self.autopay_info)
+        due_box.addWidget(self.autopay_button)
         top.addWidget(due_card, 2)
         self.body.addLayout(top)
         bottom = QHBoxLayout()
@@ -159,8 +164,24 @@ class AccountScreen(ScreenWidget):
                 + ("\n" if self.alerts.text() else "")
                 + self.tr("Paying the full amount due reconnects your supply.")
             )
+        self._render_autopay(account)
         self._render_bills(account)
         self._render_chart(account, state.language)
+
+    def _render_autopay(self, account: AccountView) -> None:
+        if account.autopay_enrolled:
+            text = self.tr("Auto-debit: on, card {card}, day {day} of each month").format(
+                card=account.autopay_bank_masked or "", day=account.autopay_day or ""
+            )
+        else:
+            text = self.tr("Auto-debit: off")
+        self.autopay_info.setText(text)
+        self.autopay_button.setText(
+            self.tr("Change auto-debit card")
+            if account.autopay_enrolled
+            else self.tr("Sign up for auto-debit")
+        )
+        self.autopay_button.setVisible(self.session.mandates_available())
 
     def _late_fee_text(self, account: AccountView) -> str:
         overdue = [b for b in account.bills if b.late_fee_fen > 0]

@@ -1,0 +1,96 @@
+"""Monthly auto-debit sign-up through the real widgets: the name typed in pinyin (a wrong one is
+refused on the form), day and limit chosen, the bank card read, confirmed and signed with the
+simulator, and the account screen showing it afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
+from kiosk.pinyin_index import default_index
+from kiosk.session.state import Screen
+from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from ui.keyboard import key_name, warm_up
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _index_built() -> None:
+    warm_up().join(60)
+    default_index()
+
+
+def type_pinyin(qtbot, window, letters: str, *picks: str) -> None:
+    kb = window.screens[Screen.MANDATE].keyboard
+    for ch in letters:
+        tap(qtbot, window, key_name(ch))
+    for text in picks:
+        for _ in range(8):
+            shown = kb.candidates()
+            if text in shown:
+                tap(qtbot, window, f"kb_cand_{shown.index(text)}")
+                break
+            tap(qtbot, window, "kb_cand_next")
+        else:
+            raise AssertionError(f"{text} is not among the candidates")
+
+
+def open_account(qtbot, window, number: str) -> None:
+    tap(qtbot, window, "start_type")
+    type_digits(qtbot, window, "account", number)
+    tap(qtbot, window, "account_key_ok")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+
+
+def test_sign_up_for_auto_debit(qtbot, kiosk, window):
+    open_account(qtbot, window, "3300000001")
+    assert kiosk.session.state.language == "zh"
+    assert text_of(window, "account_autopay") == "自动代扣：未开通"
+    tap(qtbot, window, "toggle_language")
+    qtbot.waitUntil(lambda: text_of(window, "account_autopay") == "Auto-debit: off", timeout=5000)
+    tap(qtbot, window, "autopay")
+    wait_screen(qtbot, window, Screen.MANDATE)
+    screen = window.screens[Screen.MANDATE]
+    assert "张*明" in screen.intro.text()
+
+    type_pinyin(qtbot, window, "lisi", "李", "四")
+    tap(qtbot, window, "mandate_submit")
+    assert kiosk.session.state.mandate_issues == (("holder", "holder_mismatch"),)
+    assert "does not match" in text_of(window, "mandate_message")
+    for _ in range(2):
+        tap(qtbot, window, "kb_backspace")
+    type_pinyin(qtbot, window, "zhangsanming", "张", "三", "明")
+    assert kiosk.session.state.mandate_holder == "张三明"
+    assert screen.holder.text() == "张三明"
+    tap(qtbot, window, "mandate_day_up")
+    tap(qtbot, window, "mandate_limit_100000")
+    assert "11" in text_of(window, "mandate_day")
+    tap(qtbot, window, "mandate_submit")
+    qtbot.waitUntil(lambda: kiosk.session.state.mandate_phase == "insert", timeout=5000)
+    assert not screen.keyboard.isVisible()
+
+    kiosk.card_reader.insert(utility_test_card())  # the wrong card first
+    qtbot.waitUntil(lambda: kiosk.session.state.message == "not_a_bank_card", timeout=10000)
+    kiosk.card_reader.remove()
+    kiosk.card_reader.insert(EmvSimCard(TEST_PAN_APPROVED))
+    qtbot.waitUntil(lambda: kiosk.session.state.mandate_phase == "confirm", timeout=10000)
+    assert text_of(window, "mandate_summary_card") == "621234*********4569"
+    assert text_of(window, "mandate_summary_limit") == "¥1,000.00"
+    tap(qtbot, window, "mandate_confirm")
+    wait_screen(qtbot, window, Screen.MANDATE_RESULT, timeout=20000)
+    assert kiosk.session.state.mandate_result.status == "active"
+    assert "621234*********4569" in text_of(window, "mandate_detail")
+
+    tap(qtbot, window, "mandate_done")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    assert "on, card 621234*********4569, day 11" in text_of(window, "account_autopay")
+    autopay = kiosk.client.get_account("3300000001").autopay
+    assert (autopay.enrolled, autopay.day_of_month) == (True, 11)
+    (txn,) = kiosk.journal.list_transactions(kind="mandate")
+    assert txn.state == "done" and txn.detail["masked_pan"] == "621234*********4569"
+    assert "张三明" not in repr(txn) and TEST_PAN_APPROVED not in repr(txn)
+
+
+def test_a_prepaid_card_account_has_no_auto_debit(qtbot, kiosk, window):
+    kiosk.card_reader.insert(utility_test_card())
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    assert not window.screens[Screen.ACCOUNT].autopay_button.isVisible()

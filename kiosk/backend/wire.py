@@ -60,7 +60,10 @@ def check_stored_body(content: bytes) -> None:
         raise InvalidRequest("stored body is not valid JSON") from None
     if not isinstance(value, dict):
         raise InvalidRequest("stored body is not a JSON object")
-    _check_money(value, "")
+    try:
+        _check_money(value, "")
+    except InvalidRequest as exc:
+        raise InvalidRequest(f"stored body: {exc.message}") from None
 
 
 def _no_constants(name: str) -> NoReturn:

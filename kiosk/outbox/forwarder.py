@@ -305,10 +305,9 @@ class Forwarder:
     ) -> ItemResult | None:
         now = self._clock.now()
         try:
+            answer = ops.prepare_sent(now, response, txn_state, detail)  # guard + JSON, here
             self._journal.write(
-                lambda s: ops.outbox_sent(s, now, item.id, response, txn_state, detail),
-                WRITE_TIMEOUT_S,
-                core=True,
+                lambda s: ops.mark_sent(s, item.id, answer), WRITE_TIMEOUT_S, core=True
             )
         except Exception as exc:
             log.exception("outbox item %s: could not journal the answer", item.id)

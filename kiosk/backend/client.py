@@ -1,9 +1,11 @@
 """Typed, signed HTTP client of the utility back end (API v1).
 
-One `httpx.Client` (HTTP/1.1, connection reuse, thread-safe) carries every request. Each attempt
-is signed afresh (new timestamp and nonce) over the exact body bytes that are sent. `send` is the
-low-level door the outbox forwarder uses to resend a journaled `(method, path, body, key)`
-unchanged; the typed methods build on it and check that a reply belongs to its request.
+One httpx transport (HTTP/1.1 connection pool, keep-alive, thread-safe) carries every request;
+the API has no cookies, auth flows or redirects, so the httpx.Client layer is skipped. Each
+attempt is signed afresh (new timestamp and nonce) over the exact body bytes that are sent.
+`send_stored` is the door the outbox forwarder uses to resend a journaled `(method, path, body
+bytes, key)` unchanged; `send` encodes a body first, and the typed methods build on it and check
+that a reply belongs to its request.
 See errors.py for what each exception means for money.
 """
 

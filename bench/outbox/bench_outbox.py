@@ -227,9 +227,22 @@ def simulator(data: Path, clock: SystemClock, in_process: bool) -> Iterator[str]
             proc.wait(timeout=30)
 
 
+CPU_S: dict[str, float] = {}  # label -> CPU seconds of this (the kiosk) process
+
+
 def timed(label: str, fn: Callable[[], float]) -> float:
+    """fn's figure; its CPU time (every thread of this process) is kept in CPU_S[label]."""
     print(f"... {label}", file=sys.stderr, flush=True)
-    return fn()
+    started = time.process_time()
+    try:
+        return fn()
+    finally:
+        CPU_S[label] = time.process_time() - started
+
+
+def cpu_ms(count: int, *labels: str) -> float:
+    """Milliseconds of kiosk-process CPU per payment over the runs named by labels."""
+    return 1000 * sum(CPU_S[label] for label in labels) / count
 
 
 def main() -> int:
@@ -271,6 +284,12 @@ def main() -> int:
         ("bare-transport signed loop (payments/s)", f"{bare:.0f}"),
         ("  (its halves before / after the drain)", f"{bare_1:.0f} / {bare_2:.0f}"),
         ("ratio bare / forwarder (information)", f"{bare / rate:.2f}"),
+        (
+            "kiosk CPU per payment: fwd / plain / bare (ms)",
+            f"{cpu_ms(args.count, 'drain'):.2f} / "
+            f"{cpu_ms(2 * half, 'baseline 1/2', 'baseline 2/2'):.2f} / "
+            f"{cpu_ms(2 * half, 'bare loop 1/2', 'bare loop 2/2'):.2f}",
+        ),
         ("note_stacked durable commit, median (ms)", f"{median:.2f}"),
         ("note_stacked durable commit, p99 (ms)", f"{p99:.2f}"),
     ]

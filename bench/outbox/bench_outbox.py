@@ -44,13 +44,19 @@ ACCOUNTS += [f"34000000{n:02d}" for n in range(15)]  # unknown: cash goes to sus
 NOTES = (1000, 2000, 5000, 10000)
 
 
-def baseline(url: str, count: int, clock: SystemClock, first: int = 0) -> float:
-    """Payments/second of a plain loop of signed POST /v1/payments over one connection."""
+def baseline(url: str, count: int, clock: SystemClock, first: int = 0, bare: bool = False) -> float:
+    """Payments/second of a plain loop of signed POST /v1/payments over one connection.
+
+    bare=False: the goal's baseline, httpx.Client.post. bare=True: the same loop straight on an
+    httpx.HTTPTransport, as UtilityClient sends (for information: what is left is the journal).
+    """
     rng = random.Random(2)
-    with httpx.Client(timeout=10.0) as http:
+    prefix = "L" if bare else "B"
+    post = _bare_post(url) if bare else _client_post(url)
+    with post as send:
         started = time.perf_counter()
         for n in range(first, first + count):
-            txn = f"B-{KIOSK}-{n:08d}"
+            txn = f"{prefix}-{KIOSK}-{n:08d}"
             value = rng.choice(NOTES)
             body = payment_body(
                 transaction_id=txn,
@@ -70,10 +76,44 @@ def baseline(url: str, count: int, clock: SystemClock, first: int = 0) -> float:
                 "X-Signature": sign(SECRET, "POST", "/v1/payments", stamp, nonce, content),
                 "Idempotency-Key": txn,
             }
+            send(content, headers)
+        return count / (time.perf_counter() - started)
+
+
+Post = Callable[[bytes, dict[str, str]], None]  # raises unless 201
+
+
+@contextmanager
+def _client_post(url: str) -> Iterator[Post]:
+    with httpx.Client(timeout=10.0) as http:
+
+        def send(content: bytes, headers: dict[str, str]) -> None:
             reply = http.post(f"{url}/v1/payments", content=content, headers=headers)
             if reply.status_code != 201:
                 raise RuntimeError(f"baseline POST failed: {reply.status_code} {reply.text}")
-        return count / (time.perf_counter() - started)
+
+        yield send
+
+
+@contextmanager
+def _bare_post(url: str) -> Iterator[Post]:
+    target = httpx.URL(f"{url}/v1/payments")
+    extensions = {"timeout": httpx.Timeout(10.0).as_dict()}
+    with httpx.HTTPTransport(trust_env=False) as transport:
+
+        def send(content: bytes, headers: dict[str, str]) -> None:
+            request = httpx.Request(
+                "POST", target, headers=headers, content=content, extensions=extensions
+            )
+            reply = transport.handle_request(request)
+            try:
+                text = reply.read().decode()
+            finally:
+                reply.close()
+            if reply.status_code != 201:
+                raise RuntimeError(f"bare POST failed: {reply.status_code} {text}")
+
+        yield send
 
 
 def fill(journal: Journal, count: int) -> float:
@@ -187,9 +227,22 @@ def simulator(data: Path, clock: SystemClock, in_process: bool) -> Iterator[str]
             proc.wait(timeout=30)
 
 
+CPU_S: dict[str, float] = {}  # label -> CPU seconds of this (the kiosk) process
+
+
 def timed(label: str, fn: Callable[[], float]) -> float:
+    """fn's figure; its CPU time (every thread of this process) is kept in CPU_S[label]."""
     print(f"... {label}", file=sys.stderr, flush=True)
-    return fn()
+    started = time.process_time()
+    try:
+        return fn()
+    finally:
+        CPU_S[label] = time.process_time() - started
+
+
+def cpu_ms(count: int, *labels: str) -> float:
+    """Milliseconds of kiosk-process CPU per payment over the runs named by labels."""
+    return 1000 * sum(CPU_S[label] for label in labels) / count
 
 
 def main() -> int:
@@ -210,12 +263,15 @@ def main() -> int:
             # drifts during the run (shared CI) weighs on both figures alike.
             half = args.count // 2
             base_1 = timed("baseline 1/2", lambda: baseline(url, half, clock))
+            bare_1 = timed("bare loop 1/2", lambda: baseline(url, half, clock, bare=True))
             with Journal.open(data / "journal.db", clock) as journal:
                 fill_s = timed("fill", lambda: fill(journal, args.count))
                 rate = timed("drain", lambda: drain(journal, url, clock, args.workers))
+                bare_2 = timed("bare loop 2/2", lambda: baseline(url, half, clock, half, True))
                 base_2 = timed("baseline 2/2", lambda: baseline(url, half, clock, half))
                 posted = ledger_check(url, journal)
             base = 2 / (1 / base_1 + 1 / base_2)  # payments over total time
+            bare = 2 / (1 / bare_1 + 1 / bare_2)
             with Journal.open(data / "notes.db", clock) as journal:
                 median, p99 = note_latency(journal, clock, args.note_samples)
     rows = [
@@ -225,6 +281,15 @@ def main() -> int:
         ("plain signed httpx loop (payments/s)", f"{base:.0f}"),
         ("  (its halves before / after the drain)", f"{base_1:.0f} / {base_2:.0f}"),
         ("ratio plain / forwarder (goal <= 1.5)", f"{base / rate:.2f}"),
+        ("bare-transport signed loop (payments/s)", f"{bare:.0f}"),
+        ("  (its halves before / after the drain)", f"{bare_1:.0f} / {bare_2:.0f}"),
+        ("ratio bare / forwarder (information)", f"{bare / rate:.2f}"),
+        (
+            "kiosk CPU per payment: fwd / plain / bare (ms)",
+            f"{cpu_ms(args.count, 'drain'):.2f} / "
+            f"{cpu_ms(2 * half, 'baseline 1/2', 'baseline 2/2'):.2f} / "
+            f"{cpu_ms(2 * half, 'bare loop 1/2', 'bare loop 2/2'):.2f}",
+        ),
         ("note_stacked durable commit, median (ms)", f"{median:.2f}"),
         ("note_stacked durable commit, p99 (ms)", f"{p99:.2f}"),
     ]

@@ -1,15 +1,18 @@
 """Typed, signed HTTP client of the utility back end (API v1).
 
-One `httpx.Client` (HTTP/1.1, connection reuse, thread-safe) carries every request. Each attempt
-is signed afresh (new timestamp and nonce) over the exact body bytes that are sent. `send` is the
-low-level door the outbox forwarder uses to resend a journaled `(method, path, body, key)`
-unchanged; the typed methods build on it and check that a reply belongs to its request.
+One httpx transport (HTTP/1.1 connection pool, keep-alive, thread-safe) carries every request;
+the API has no cookies, auth flows or redirects, so the httpx.Client layer is skipped. Each
+attempt is signed afresh (new timestamp and nonce) over the exact body bytes that are sent.
+`send_stored` is the door the outbox forwarder uses to resend a journaled `(method, path, body
+bytes, key)` unchanged; `send` encodes a body first, and the typed methods build on it and check
+that a reply belongs to its request.
 See errors.py for what each exception means for money.
 """
 
 from __future__ import annotations
 
 import ssl
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -28,12 +31,13 @@ from kiosk.backend.errors import (
     InvalidRequest,
     OutcomeUnknown,
 )
-from kiosk.backend.signing import new_nonce, sign
+from kiosk.backend.signing import new_nonce, sign_key
 from kiosk.backend.wire import (
     MAX_REPLY_BYTES,
     MUTATING,
     Answer,
     ApiResponse,
+    check_stored_body,
     encode_body,
     judge,
     retry_after,
@@ -43,6 +47,8 @@ from kiosk.clock import Clock, rfc3339
 __all__ = ["ApiResponse", "Ping", "UtilityClient"]
 
 ModelT = TypeVar("ModelT", bound=m.Reply)
+USER_AGENT = "powerpay-kiosk"
+MAX_CACHED_URLS = 256
 
 # Raised before a single byte of the request left the kiosk: nothing can have happened.
 _NOT_SENT: tuple[type[Exception], ...] = (
@@ -86,25 +92,28 @@ class UtilityClient:
         self._base = base_url.rstrip("/")
         self.kiosk_id = kiosk_id
         self._secret = secret
+        self._key = secret.encode()
         self._clock = clock
         timeout = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
         )
-        self._http = httpx.Client(
-            timeout=timeout,
+        self._extensions: dict[str, Any] = {"timeout": timeout.as_dict()}
+        # Requests go straight to the connection pool: no cookies, auth or redirects to run
+        # (the API has none), which halves the client's CPU per request.
+        self._transport = transport or httpx.HTTPTransport(
             verify=_tls_context(verify, client_cert) if base_url.startswith("https") else True,
-            transport=transport,
             http1=True,
             http2=False,
-            follow_redirects=False,
             trust_env=False,
         )
+        self._urls: dict[str, tuple[httpx.URL, str]] = {}
+        self._urls_lock = threading.Lock()
 
     def __repr__(self) -> str:  # the secret stays out of every repr
         return f"UtilityClient({self._base!r}, kiosk_id={self.kiosk_id!r})"
 
     def close(self) -> None:
-        self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> UtilityClient:
         return self
@@ -126,38 +135,50 @@ class UtilityClient:
 
         `path` starts with /v1/ and includes the query string; POST and DELETE need a key.
         """
-        method = method.upper()
-        if method not in ("GET", "POST", "DELETE"):
-            raise InvalidRequest(f"unsupported method {method[:10]!r}")
-        if not path.startswith("/v1/") or len(path) > 2048 or not path.isascii():
-            raise InvalidRequest("path must be an ASCII path under /v1/")
-        if any(ch in path for ch in " #\r\n\t") or "/../" in path or path.endswith("/.."):
-            raise InvalidRequest("path contains characters that cannot be sent as they are")
-        mutating = method in MUTATING
-        if mutating:
-            v.idempotency_key(idempotency_key or "")
-        elif idempotency_key is not None or body is not None:
-            raise InvalidRequest("a GET has neither a body nor an Idempotency-Key")
-        content = b"" if body is None else encode_body(body)
+        method = _check_call(method, path, body is not None, idempotency_key)
+        content = None if body is None else encode_body(body)
+        return self._send(method, path, content, idempotency_key, expected_status)
 
-        try:
-            request = self._http.build_request(method, self._base + path, content=content)
-        except httpx.InvalidURL:
-            raise InvalidRequest("path is not a valid URL path") from None
-        signed_path = request.url.raw_path.decode("ascii")
+    def send_stored(
+        self, method: str, path: str, content: bytes | None, idempotency_key: str | None
+    ) -> ApiResponse:
+        """Send a journaled request with its stored body bytes, unchanged (the outbox's door).
+
+        The bytes are checked as `send` checks a body (JSON object, int `*_fen`, no NaN) but not
+        re-encoded, so a resend carries byte for byte what was stored before the first send.
+        """
+        method = _check_call(method, path, content is not None, idempotency_key)
+        if content is not None:
+            check_stored_body(content)
+        return self._send(method, path, content, idempotency_key, None)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        content: bytes | None,
+        idempotency_key: str | None,
+        expected_status: int | None,
+    ) -> ApiResponse:
+        url, signed_path = self._url(path)
+        payload = b"" if content is None else content
         timestamp = rfc3339(self._clock.now())
         nonce = new_nonce()
-        request.headers["X-Kiosk-Id"] = self.kiosk_id
-        request.headers["X-Timestamp"] = timestamp
-        request.headers["X-Nonce"] = nonce
-        request.headers["X-Signature"] = sign(
-            self._secret, method, signed_path, timestamp, nonce, content
-        )
-        request.headers["Accept"] = "application/json"
-        if body is not None:
-            request.headers["Content-Type"] = "application/json"
+        headers = [
+            ("Accept", "application/json"),
+            ("User-Agent", USER_AGENT),
+            ("X-Kiosk-Id", self.kiosk_id),
+            ("X-Timestamp", timestamp),
+            ("X-Nonce", nonce),
+            ("X-Signature", sign_key(self._key, method, signed_path, timestamp, nonce, payload)),
+        ]
+        if content is not None:
+            headers.append(("Content-Type", "application/json"))
         if idempotency_key is not None:
-            request.headers["Idempotency-Key"] = idempotency_key
+            headers.append(("Idempotency-Key", idempotency_key))
+        request = httpx.Request(
+            method, url, headers=headers, content=payload, extensions=self._extensions
+        )
 
         started = self._clock.monotonic()
         raw, response = self._exchange(request, method, path, idempotency_key)
@@ -176,12 +197,30 @@ class UtilityClient:
             expected_status,
         )
 
+    def _url(self, path: str) -> tuple[httpx.URL, str]:
+        """The parsed URL of path and the path as it goes on the wire (what is signed).
+
+        Parsed once per distinct path (a few hundred at most are kept)."""
+        found = self._urls.get(path)
+        if found is not None:
+            return found
+        try:
+            url = httpx.URL(self._base + path)
+        except httpx.InvalidURL:
+            raise InvalidRequest("path is not a valid URL path") from None
+        found = (url, url.raw_path.decode("ascii"))
+        with self._urls_lock:
+            if len(self._urls) >= MAX_CACHED_URLS:
+                self._urls.clear()
+            self._urls[path] = found
+        return found
+
     def _exchange(
         self, request: httpx.Request, method: str, path: str, key: str | None
     ) -> tuple[bytes, httpx.Response]:
         """Send and read at most MAX_REPLY_BYTES; map transport failures to what they mean."""
         try:
-            response = self._http.send(request, stream=True)
+            response = self._transport.handle_request(request)
         except _NOT_SENT as exc:
             raise BackendUnavailable(
                 f"{method} {path}: not sent ({type(exc).__name__}); nothing happened"
@@ -190,6 +229,7 @@ class UtilityClient:
             raise _undecodable(method, path, None) from None
         except httpx.HTTPError as exc:
             raise self._lost(exc, method, path, key) from exc
+        response.request = request
         try:
             chunks: list[bytes] = []
             size = 0
@@ -404,6 +444,22 @@ def check_allocation(result: m.PaymentResult, amount_fen: int) -> None:
             status=201,
             may_have_committed=True,
         )
+
+
+def _check_call(method: str, path: str, has_body: bool, idempotency_key: str | None) -> str:
+    """The upper-cased method, or InvalidRequest before anything is sent."""
+    method = method.upper()
+    if method not in ("GET", "POST", "DELETE"):
+        raise InvalidRequest(f"unsupported method {method[:10]!r}")
+    if not path.startswith("/v1/") or len(path) > 2048 or not path.isascii():
+        raise InvalidRequest("path must be an ASCII path under /v1/")
+    if any(ch in path for ch in " #\r\n\t") or "/../" in path or path.endswith("/.."):
+        raise InvalidRequest("path contains characters that cannot be sent as they are")
+    if method in MUTATING:
+        v.idempotency_key(idempotency_key or "")
+    elif idempotency_key is not None or has_body:
+        raise InvalidRequest("a GET has neither a body nor an Idempotency-Key")
+    return method
 
 
 def _undecodable(method: str, path: str, status: int | None) -> BadResponse:

@@ -21,8 +21,15 @@ def sign(
     secret: str, method: str, path_with_query: str, timestamp: str, nonce: str, body: bytes
 ) -> str:
     """Lowercase hex HMAC-SHA256 of the canonical string."""
+    return sign_key(secret.encode(), method, path_with_query, timestamp, nonce, body)
+
+
+def sign_key(
+    key: bytes, method: str, path_with_query: str, timestamp: str, nonce: str, body: bytes
+) -> str:
+    """sign() with the secret already encoded (the client encodes it once)."""
     message = canonical(method, path_with_query, timestamp, nonce, body)
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 def verify(

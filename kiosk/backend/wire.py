@@ -51,6 +51,21 @@ def encode_body(body: Mapping[str, Any]) -> bytes:
     return text.encode("utf-8")
 
 
+def check_stored_body(content: bytes) -> None:
+    """A journaled body is sent as its stored bytes: it must still be a JSON object whose
+    `*_fen` are ints, with no NaN/Infinity, or InvalidRequest (nothing is sent)."""
+    try:
+        value = json.loads(content.decode("utf-8"), parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InvalidRequest("stored body is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise InvalidRequest("stored body is not a JSON object")
+    try:
+        _check_money(value, "")
+    except InvalidRequest as exc:
+        raise InvalidRequest(f"stored body: {exc.message}") from None
+
+
 def _no_constants(name: str) -> NoReturn:
     raise ValueError(f"{name} is not JSON")
 

@@ -73,13 +73,17 @@ class Journal:
 
     # --- plumbing -------------------------------------------------------------------------
 
-    def submit(self, fn: Callable[[Session], T]) -> Future[T]:
-        """Run fn(session) on the writer thread inside one DB transaction."""
-        return self._writer.submit(fn)
+    def submit(self, fn: Callable[[Session], T], *, core: bool = False) -> Future[T]:
+        """Run fn(session) on the writer thread inside one DB transaction.
 
-    def write(self, fn: Callable[[Session], T], timeout_s: float = WRITE_TIMEOUT_S) -> T:
+        core=True: fn runs only Core/raw SQL on session.connection() (cheaper savepoint)."""
+        return self._writer.submit(fn, core=core)
+
+    def write(
+        self, fn: Callable[[Session], T], timeout_s: float = WRITE_TIMEOUT_S, *, core: bool = False
+    ) -> T:
         """submit() and wait until the transaction is committed to disk."""
-        return self._writer.submit(fn).result(timeout_s)
+        return self._writer.submit(fn, core=core).result(timeout_s)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

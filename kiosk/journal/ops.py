@@ -8,6 +8,7 @@ answer) stay well under a millisecond of CPU.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
@@ -349,6 +350,32 @@ def outbox_reschedule_beyond(session: Session, limit: datetime, now: datetime) -
     return int(result.rowcount)
 
 
+@dataclass(frozen=True)
+class SentAnswer:
+    """An answer checked by the guard and serialised, ready for the writer (see prepare_sent)."""
+
+    response_json: str
+    txn_state: str
+    detail_json: str
+    at: str
+
+
+def prepare_sent(
+    now: datetime, response: dict[str, Any], txn_state: str, detail_update: dict[str, Any]
+) -> SentAnswer:
+    """Guard and serialise an answer in the caller's thread, so the single writer only writes.
+
+    Raises SensitiveDataError / JournalError, as outbox_sent would, before anything is written.
+    """
+    guard.check_value(response, "response")
+    guard.check_value(detail_update, "detail")
+    if any(value is None for value in detail_update.values()):  # json_patch drops null keys
+        raise JournalError("detail_update of a sent item may not hold nulls")
+    at = _NOW.process_bind_param(now, _DIALECT)
+    assert at is not None
+    return SentAnswer(dumps(response), txn_state, dumps(detail_update), at)
+
+
 def outbox_sent(
     session: Session,
     now: datetime,
@@ -357,24 +384,24 @@ def outbox_sent(
     txn_state: str,
     detail_update: dict[str, Any],
 ) -> None:
-    """Store the response, mark the item sent and move its transaction on, atomically.
+    """Store the response, mark the item sent and move its transaction on, atomically."""
+    mark_sent(session, item_id, prepare_sent(now, response, txn_state, detail_update))
 
-    The forwarder's hot path, so three plain SQL statements on the session's own DBAPI
-    connection (same transaction): no reads, the detail JSON merged by SQLite's json_patch.
+
+def mark_sent(session: Session, item_id: int, answer: SentAnswer) -> None:
+    """outbox_sent with a prepared answer: the forwarder's hot path, a core job.
+
+    Three plain SQL statements on the session's own DBAPI connection (same transaction): no
+    reads, the detail JSON merged by SQLite's json_patch.
     """
-    guard.check_value(response, "response")
-    guard.check_value(detail_update, "detail")
-    if any(value is None for value in detail_update.values()):  # json_patch drops null keys
-        raise JournalError("detail_update of a sent item may not hold nulls")
     raw = session.connection().connection.driver_connection
     assert raw is not None
-    at = _NOW.process_bind_param(now, _DIALECT)
-    found = raw.execute(_SQL_MARK_SENT, (dumps(response), item_id)).fetchone()
+    found = raw.execute(_SQL_MARK_SENT, (answer.response_json, item_id)).fetchone()
     if found is None:
         raise JournalError(f"outbox item {item_id} is not pending")
     txn_id = found[0]
-    raw.execute(_SQL_PATCH_TXN, (txn_state, at, dumps(detail_update), txn_id))
-    raw.execute(_SQL_EVENT, (txn_id, txn_state, at))
+    raw.execute(_SQL_PATCH_TXN, (answer.txn_state, answer.at, answer.detail_json, txn_id))
+    raw.execute(_SQL_EVENT, (txn_id, answer.txn_state, answer.at))
 
 
 def outbox_failed(

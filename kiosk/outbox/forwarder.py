@@ -44,8 +44,8 @@ class Response(Protocol):
 
 
 class Client(Protocol):
-    def send(
-        self, method: str, path: str, body: dict[str, Any] | None, idempotency_key: str | None
+    def send_stored(
+        self, method: str, path: str, content: bytes | None, idempotency_key: str | None
     ) -> Response: ...
 
 
@@ -270,9 +270,12 @@ class Forwarder:
 
     def _process(self, item: OutboxItem) -> ItemResult | None:
         """Send item once and journal what happened; the ItemResult if it was decided."""
-        sent_body: dict[str, Any] | None = json.loads(item.body) if item.body else None
+        content = item.body.encode("utf-8") if item.body else None
         try:
-            response = self._client.send(item.method, item.path, sent_body, item.idempotency_key)
+            # the stored bytes go out unchanged (the client checks them, never re-encodes them)
+            response = self._client.send_stored(
+                item.method, item.path, content, item.idempotency_key
+            )
         except ApiError as exc:
             if exc.retryable or exc.status >= 500 or exc.status in AUTH_STATUSES:
                 if exc.status in AUTH_STATUSES:
@@ -289,6 +292,7 @@ class Forwarder:
             log.exception("outbox item %s: send failed unexpectedly", item.id)
             return self._retry(item, f"{type(exc).__name__}: {exc}", None)
         try:
+            sent_body = _stored_object(item.body)
             txn_state, detail = judge_success(item.path, response.status, sent_body, response.body)
         except ResponseMismatch as exc:
             log.error("outbox item %s: answer does not fit the request: %s", item.id, exc)
@@ -301,9 +305,9 @@ class Forwarder:
     ) -> ItemResult | None:
         now = self._clock.now()
         try:
+            answer = ops.prepare_sent(now, response, txn_state, detail)  # guard + JSON, here
             self._journal.write(
-                lambda s: ops.outbox_sent(s, now, item.id, response, txn_state, detail),
-                WRITE_TIMEOUT_S,
+                lambda s: ops.mark_sent(s, item.id, answer), WRITE_TIMEOUT_S, core=True
             )
         except Exception as exc:
             log.exception("outbox item %s: could not journal the answer", item.id)
@@ -349,3 +353,13 @@ class Forwarder:
             except Exception:
                 log.exception("outbox result callback failed")
         return result
+
+
+def _stored_object(body: str) -> dict[str, Any] | None:
+    """The stored body as the object that was sent (the client already refused anything else)."""
+    if not body:
+        return None
+    value = json.loads(body)
+    if not isinstance(value, dict):
+        raise ResponseMismatch("stored body is not a JSON object")
+    return value

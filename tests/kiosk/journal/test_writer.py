@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -72,3 +73,54 @@ def test_writer_may_not_wait_on_itself(journal: Journal) -> None:
 
     with pytest.raises(JournalError):
         journal.write(nested)
+
+
+def _note(value: int, fail: bool = False) -> Callable[[Session], None]:
+    """A core job: raw SQL on the session's connection, optionally failing after its insert."""
+
+    def job(session: Session) -> None:
+        session.connection().exec_driver_sql(
+            "INSERT INTO account_cache (account_no, data, fetched_at) VALUES (?, '{}', ?)",
+            (f"33000{value:05d}", "2026-11-26 08:00:00.000000"),
+        )
+        if fail:
+            raise ValueError(f"core job {value} failed")
+
+    return job
+
+
+def test_failing_core_job_is_undone_alone_in_a_mixed_batch(journal: Journal) -> None:
+    gate = threading.Event()
+    blocker = journal.submit(lambda s: gate.wait(10))  # the next five are committed together
+    futures = [
+        journal.submit(_note(1), core=True),
+        journal.submit(_note(2, fail=True), core=True),
+        journal.submit(_bump),  # an ORM job between core jobs keeps its own nested transaction
+        journal.submit(_note(3), core=True),
+        journal.submit(_note(4, fail=True), core=True),
+    ]
+    gate.set()
+    assert blocker.result(10) is True
+    assert futures[0].result(10) is None
+    with pytest.raises(ValueError, match="core job 2 failed"):
+        futures[1].result(10)
+    assert futures[2].result(10)[0] == 1
+    assert futures[3].result(10) is None
+    with pytest.raises(ValueError, match="core job 4 failed"):
+        futures[4].result(10)
+    with journal.reading() as connection:
+        kept = connection.execute(text("SELECT account_no FROM account_cache ORDER BY 1")).all()
+        counter = connection.execute(
+            text("SELECT last_value FROM id_sequences WHERE prefix='counter'")
+        ).scalar()
+    assert [row[0] for row in kept] == ["3300000001", "3300000003"]
+    assert counter == 1
+
+
+def test_core_job_alone_that_fails_leaves_nothing(journal: Journal) -> None:
+    with pytest.raises(ValueError, match="core job 5 failed"):
+        journal.write(_note(5, fail=True), core=True)
+    journal.write(_note(6), core=True)
+    with journal.reading() as connection:
+        kept = connection.execute(text("SELECT account_no FROM account_cache")).all()
+    assert [row[0] for row in kept] == ["3300000006"]

@@ -25,13 +25,13 @@ class Recording:
     """Wraps the real client and remembers what was sent (for same-key/same-body checks)."""
 
     inner: UtilityClient
-    calls: list[tuple[str, str, dict[str, Any] | None, str | None]] = field(default_factory=list)
+    calls: list[tuple[str, str, bytes | None, str | None]] = field(default_factory=list)
 
-    def send(
-        self, method: str, path: str, body: dict[str, Any] | None, idempotency_key: str | None
+    def send_stored(
+        self, method: str, path: str, content: bytes | None, idempotency_key: str | None
     ) -> ApiResponse:
-        self.calls.append((method, path, body, idempotency_key))
-        return self.inner.send(method, path, body, idempotency_key)
+        self.calls.append((method, path, content, idempotency_key))
+        return self.inner.send_stored(method, path, content, idempotency_key)
 
 
 @pytest.fixture

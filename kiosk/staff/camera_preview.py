@@ -49,6 +49,18 @@ def code_label(text: str) -> str:
     return f"unknown code ({fields.get('reason')})"
 
 
+def _label_box(image: Frame, text: str, left: int, top: int) -> None:
+    """White text on a dark box just above the code (kept inside the picture)."""
+    font, scale, thick = cv2.FONT_HERSHEY_SIMPLEX, 0.6, 1
+    (width, height), base = cv2.getTextSize(text, font, scale, thick)
+    x = max(0, min(left, image.shape[1] - width - 8))
+    y = max(height + base + 8, top - 6)
+    cv2.rectangle(image, (x, y - height - base - 6), (x + width + 8, y), (30, 30, 30), cv2.FILLED)
+    cv2.putText(
+        image, text, (x + 4, y - base - 2), font, scale, (255, 255, 255), thick, cv2.LINE_AA
+    )
+
+
 def annotate(frame: Frame) -> tuple[Frame, list[str]]:
     """A copy of `frame` (gray or BGR) with every QR code outlined and labelled."""
     image = frame.copy() if frame.ndim == 3 else as_u8(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR))
@@ -61,10 +73,7 @@ def annotate(frame: Frame) -> tuple[Frame, list[str]]:
         if payment:
             cv2.fillPoly(image, [points], GRAY)
         cv2.polylines(image, [points], True, ORANGE if payment else GREEN, 4)
-        x = max(4, min(p[0] for p in corners))
-        y = max(24, min(p[1] for p in corners) - 10)
-        cv2.putText(image, label, (x, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 0), 4)
-        cv2.putText(image, label, (x, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (255, 255, 255), 1)
+        _label_box(image, label, min(p[0] for p in corners), min(p[1] for p in corners))
     return as_u8(image), labels
 
 

@@ -265,15 +265,19 @@ def text_lines(report: DayReport) -> list[str]:
         f"   ({len(report.pending_ids)} still being sent)"
     )
     lines += ["", f"交易 Transactions ({len(report.transactions)})"]
+    lines.append(
+        f"  {'time':<8}  {'transaction':<31} {'kind':<18} {'method':<11} {'state':<10} "
+        f"{'account':<13} {'amount':>12}  card"
+    )
     for txn in report.transactions:
         lines.append(
-            f"  {_local(txn.at)} {txn.id[:18]:<18} {txn.kind[:14]:<14} {txn.method[:11]:<11} "
-            f"{txn.state[:10]:<10} {txn.account:<13} {format_yuan(txn.amount_fen):>12} {txn.card}"
+            f"  {_local(txn.at)}  {txn.id:<31} {txn.kind[:18]:<18} {txn.method[:11]:<11} "
+            f"{txn.state[:10]:<10} {txn.account:<13} {format_yuan(txn.amount_fen):>12}  {txn.card}"
         )
     lines += ["", f"清点 Cash collections ({len(report.collections)})"]
     for col in report.collections:
         lines.append(
-            f"  {_local(col.at)} {col.id[:18]:<18} {col.state:<10} {col.staff_id:<12} "
+            f"  {_local(col.at)}  {col.id:<31} {col.state:<10} {col.staff_id:<12} "
             f"expected {_yuan(col.expected_fen) or '-'}  counted {_yuan(col.counted_fen) or '-'}  "
             f"difference {_yuan(col.discrepancy_fen) or '-'}"
         )

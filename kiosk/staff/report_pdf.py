@@ -1,19 +1,35 @@
-"""Text lines to a multi-page A4 PDF with Pillow (no extra dependency; the CJK font the receipts
-use, so Chinese prints). Pages are images, which is all a paper archive of the day needs."""
+"""Text lines to a multi-page landscape A4 PDF with Pillow (no extra dependency). The font is the
+CJK font the receipts use, its monospaced face when it has one (WenQuanYi Micro Hei Mono), so the
+report's columns line up. Pages are images, which is all a paper archive of the day needs."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from kiosk.receipts.fonts import load_font
+from kiosk.receipts.fonts import find_cjk_font, load_font
 
 DPI = 150
-PAGE_PX = (1240, 1754)  # A4 at 150 dpi
-MARGIN_PX = 90
-FONT_PX = 22
-LINE_PX = 32
+PAGE_PX = (1754, 1240)  # A4 landscape at 150 dpi
+MARGIN_PX = 80
+FONT_PX = 20
+LINE_PX = 30
+
+
+@functools.cache
+def report_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The CJK font's monospaced face (index 1 of a .ttc) if it has one, else the font itself."""
+    choice = find_cjk_font()
+    if choice.path is not None and choice.path.endswith(".ttc"):
+        try:
+            mono = ImageFont.truetype(choice.path, size, index=1)
+        except OSError:
+            mono = None
+        if mono is not None and "mono" in " ".join(str(n) for n in mono.getname()).lower():
+            return mono
+    return load_font(size)
 
 
 def _wrap(text: str, draw: ImageDraw.ImageDraw, font: object, width: int) -> list[str]:
@@ -32,7 +48,7 @@ def _wrap(text: str, draw: ImageDraw.ImageDraw, font: object, width: int) -> lis
 
 
 def render_pages(lines: list[str]) -> list[Image.Image]:
-    font = load_font(FONT_PX)
+    font = report_font(FONT_PX)
     width = PAGE_PX[0] - 2 * MARGIN_PX
     per_page = (PAGE_PX[1] - 2 * MARGIN_PX) // LINE_PX - 1  # one line kept for the page number
     measure = ImageDraw.Draw(Image.new("L", (8, 8)))
@@ -47,7 +63,8 @@ def render_pages(lines: list[str]) -> list[Image.Image]:
             draw.text((MARGIN_PX, y), line, fill=0, font=font)
             y += LINE_PX
         footer = f"{number} / {len(chunks)}"
-        draw.text((PAGE_PX[0] - MARGIN_PX - 120, PAGE_PX[1] - MARGIN_PX), footer, fill=0, font=font)
+        footer_at = (PAGE_PX[0] - MARGIN_PX - 120, PAGE_PX[1] - MARGIN_PX + 10)
+        draw.text(footer_at, footer, fill=0, font=font)
         pages.append(page)
     return pages
 

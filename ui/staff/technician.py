@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk.app import Kiosk
@@ -250,6 +251,10 @@ class TechnicianPage(StaffPage):
         self.result.setText(
             text.format(value=value, detail=result.detail or "-", outcome=result.outcome)
         )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.note_cancel.set()  # leaving the page (logout, idle, exit) ends a running note test
+        super().hideEvent(event)
 
     def speaker_test(self) -> None:
         speaker = self.speaker or getattr(self.window(), "speaker", None)

@@ -70,6 +70,18 @@ def test_the_note_test_can_be_stopped(qtbot, window: MainWindow, kiosk: Kiosk) -
     assert not acceptor.enabled and kiosk.journal.all_notes() == []
 
 
+def test_logging_out_ends_a_running_note_test(qtbot, window: MainWindow, kiosk: Kiosk) -> None:
+    acceptor = kiosk.acceptor
+    assert isinstance(acceptor, FakeAcceptor)
+    console = open_as_technician(qtbot, window, kiosk)
+    tap(qtbot, window, "staff_tech_note")
+    qtbot.waitUntil(lambda: acceptor.enabled, timeout=10000)
+    tap(qtbot, window, "staff_technician_back")  # Log out
+    qtbot.waitUntil(lambda: console.technician.note_result is not None, timeout=10000)
+    assert console.technician.note_result.outcome == "cancelled"
+    assert not acceptor.enabled
+
+
 def test_the_speaker_speaks_a_test_sentence(
     qtbot, window: MainWindow, kiosk: Kiosk, speaker: Speaker
 ) -> None:

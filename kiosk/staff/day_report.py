@@ -311,6 +311,7 @@ def export_day_report(
         raise InvalidInput(f"{target} is not a folder (is the USB stick mounted?)")
     if not os.access(target, os.W_OK):
         raise InvalidInput(f"{target} is not writable")
+    audit.check_audit_value(str(target), "export target")  # refused before anything is written
     now = clock.now()
     day = business_date or business_date_of(now)
     report = build_day_report(journal, kiosk_id, day, now)

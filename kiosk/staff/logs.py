@@ -159,6 +159,7 @@ def export_logs(
         raise InvalidInput(f"{target} is not writable")
     if target.resolve().is_relative_to(log_dir.resolve()):
         raise InvalidInput("export to a folder outside the log folder")
+    audit.check_audit_value(str(target), "export target")  # refused before anything is written
     files = log_files(log_dir)
     if not files:
         raise InvalidInput(f"no log files in {log_dir}")

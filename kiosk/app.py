@@ -39,6 +39,8 @@ from kiosk.posting import ForwarderPosting
 from kiosk.receipt_desk import PrinterReceiptDesk
 from kiosk.session.machine import Session
 from kiosk.session.ports import CardPorts, Health
+from kiosk.staff.acceptor_tap import AcceptorTap, CashboxWatcher
+from kiosk.staff.collection import Collections
 from kiosk.staff.recovery import RECOVERY_HOOKS as STAFF_HOOKS
 from kiosk.staff.service_mode import ServiceMode
 from kiosk.workers import SerialWorker
@@ -115,6 +117,9 @@ class Kiosk:
     worker: SerialWorker
     service_mode: ServiceMode
     heartbeat: Heartbeat
+    # The session hears the acceptor through the tap; staff tests and the cashbox watcher too.
+    acceptor_tap: AcceptorTap
+    cashbox_watcher: CashboxWatcher
     simulator: Any = None
     invoices: InvoiceService | None = None
     mandates: MandateService | None = None
@@ -171,6 +176,11 @@ class Kiosk:
             max_wait_s=settings.session.wallet_wait_s,
         )
         acceptor, acceptor_id = make_acceptor(settings)
+        acceptor_tap = AcceptorTap(acceptor)
+        cashbox_watcher = CashboxWatcher(
+            Collections(journal, clock, settings.kiosk.id, forwarder=forwarder)
+        )
+        acceptor_tap.subscribe(cashbox_watcher.on_event)
         printer = make_printer(settings)
         card_reader = make_card_reader(settings)
         cards: CardPorts | None = None
@@ -207,7 +217,7 @@ class Kiosk:
             ledger=cash,
             posting=ForwarderPosting(journal, forwarder),
             receipts=receipts,
-            acceptor=acceptor,
+            acceptor=acceptor_tap,
             acceptor_id=acceptor_id,
             settings=settings.session,
             health=health,
@@ -250,6 +260,8 @@ class Kiosk:
             simulator=simulator,
             invoices=invoices,
             mandates=mandates,
+            acceptor_tap=acceptor_tap,
+            cashbox_watcher=cashbox_watcher,
         )
         kiosk_ref.append(kiosk)
         return kiosk

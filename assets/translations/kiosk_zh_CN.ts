@@ -259,6 +259,34 @@
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../ui/staff/camera.py" line="40"/>
+        <source>Camera preview</source>
+        <translation>摄像头预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/camera.py" line="65"/>
+        <source>The scanner is simulated: there is no camera picture.</source>
+        <translation>扫码器为模拟设备：没有摄像头画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/camera.py" line="73"/>
+        <source>Hold a QR code in front of the camera.</source>
+        <translation>请把二维码放在摄像头前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/camera.py" line="95"/>
+        <source>Preview failed: {error}</source>
+        <translation>预览失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/camera.py" line="107"/>
+        <source>No code in view.</source>
+        <translation>画面中没有二维码。</translation>
+    </message>
+</context>
+<context>
     <name>CardSlotScreen</name>
     <message>
         <location filename="../../ui/screens/card.py" line="33"/>
@@ -402,109 +430,127 @@
 <context>
     <name>CollectionPage</name>
     <message>
-        <location filename="../../ui/staff/collection.py" line="41"/>
+        <location filename="../../ui/staff/collection.py" line="42"/>
         <source>Cash collection</source>
         <translation>清机收款</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="51"/>
+        <location filename="../../ui/staff/collection.py" line="52"/>
         <source>Start collection</source>
         <translation>开始清机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="52"/>
+        <location filename="../../ui/staff/collection.py" line="53"/>
         <source>Cashbox removed (simulation)</source>
         <translation>钱箱已取出（模拟）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="53"/>
+        <location filename="../../ui/staff/collection.py" line="54"/>
         <source>Record count</source>
         <translation>记录清点结果</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="54"/>
+        <location filename="../../ui/staff/collection.py" line="55"/>
         <source>Empty cashbox inserted (simulation)</source>
         <translation>空钱箱已放回（模拟）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="55"/>
+        <location filename="../../ui/staff/collection.py" line="56"/>
         <source>Close and print slip</source>
         <translation>结束并打印清机单</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="71"/>
+        <location filename="../../ui/staff/collection.py" line="72"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="83"/>
+        <location filename="../../ui/staff/collection.py" line="84"/>
         <source>Reason for the difference (required if not zero)</source>
         <translation>差异原因（有差异时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="90"/>
+        <location filename="../../ui/staff/collection.py" line="91"/>
         <source>Note stuck in the acceptor path</source>
         <translation>纸币卡在识币器通道内</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="91"/>
+        <location filename="../../ui/staff/collection.py" line="92"/>
         <source>Counted twice, difference confirmed</source>
         <translation>已复点两次，差异属实</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="92"/>
+        <location filename="../../ui/staff/collection.py" line="93"/>
         <source>Damaged note set aside</source>
         <translation>破损纸币已单独存放</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="130"/>
+        <location filename="../../ui/staff/collection.py" line="131"/>
         <source>No collection is open. Start one to take the kiosk out of service.</source>
         <translation>当前没有进行中的清机。开始清机后终端将暂停服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="131"/>
+        <location filename="../../ui/staff/collection.py" line="132"/>
         <source>Open the safe and remove the cashbox.</source>
         <translation>请打开保险柜，取出钱箱。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="132"/>
+        <location filename="../../ui/staff/collection.py" line="133"/>
         <source>Count the notes: enter the number of each note.</source>
         <translation>请清点纸币：输入每种面额的张数。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="133"/>
+        <location filename="../../ui/staff/collection.py" line="134"/>
         <source>Count recorded. Insert the empty cashbox (or correct the count).</source>
         <translation>清点结果已记录。请放回空钱箱（或更正清点结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="134"/>
+        <location filename="../../ui/staff/collection.py" line="135"/>
         <source>Cashbox is back. Close the collection.</source>
         <translation>钱箱已放回。请结束清机。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="153"/>
+        <location filename="../../ui/staff/collection.py" line="154"/>
         <source>Expected {expected} · counted {counted} · difference {diff}</source>
         <translation>应有 {expected} · 实点 {counted} · 差额 {diff}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="224"/>
+        <location filename="../../ui/staff/collection.py" line="216"/>
+        <source>The acceptor reports the cashbox out.</source>
+        <translation>识币器报告：钱箱已取出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/collection.py" line="226"/>
         <source>The count differs from the expected amount: give a reason.</source>
         <translation>清点金额与应有金额不符：请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="249"/>
+        <location filename="../../ui/staff/collection.py" line="238"/>
+        <source>The acceptor reports the cashbox back in.</source>
+        <translation>识币器报告：钱箱已装回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/collection.py" line="252"/>
         <source>Collection closed. Printing the slip...</source>
         <translation>清机已结束，正在打印清机单…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="270"/>
+        <location filename="../../ui/staff/collection.py" line="273"/>
         <source>Collection closed; the slip did not print: {error}</source>
         <translation>清机已结束，但清机单未能打印：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/collection.py" line="273"/>
+        <location filename="../../ui/staff/collection.py" line="276"/>
         <source>Collection closed. The slip is printed.</source>
         <translation>清机已结束，清机单已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <location filename="../../ui/staff/config.py" line="20"/>
+        <source>Settings in effect (read-only)</source>
+        <translation>当前生效的设置（只读）</translation>
     </message>
 </context>
 <context>
@@ -727,39 +773,127 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/staff/login.py" line="20"/>
+        <location filename="../../ui/staff/login.py" line="30"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="25"/>
+        <location filename="../../ui/staff/login.py" line="37"/>
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="36"/>
+        <location filename="../../ui/staff/login.py" line="48"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="57"/>
+        <location filename="../../ui/staff/login.py" line="69"/>
         <source>No staff users yet: add one with `kiosk users add`.</source>
         <translation>还没有工作人员账号：请用 `kiosk users add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="79"/>
+        <location filename="../../ui/staff/login.py" line="91"/>
         <source>Choose your name</source>
         <translation>请选择您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="85"/>
+        <location filename="../../ui/staff/login.py" line="99"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/login.py" line="94"/>
+        <location filename="../../ui/staff/login.py" line="104"/>
+        <source>Checking the PIN...</source>
+        <translation>正在核对密码……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/login.py" line="124"/>
         <source>Wrong name or PIN, or the user is locked. After 5 wrong PINs the user is locked for a while.</source>
         <translation>姓名或密码错误，或该账号已被锁定。连续输错 5 次密码后账号将被锁定一段时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/login.py" line="133"/>
+        <source>Sign-in failed: {error}</source>
+        <translation>登录失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>LogsPage</name>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="36"/>
+        <source>Kiosk log</source>
+        <translation>终端日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="41"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="42"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="43"/>
+        <source>Card</source>
+        <translation>银行卡/IC卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="44"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="45"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="46"/>
+        <source>Back end</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="47"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="69"/>
+        <source>Copy the log files to this folder</source>
+        <translation>把日志文件复制到此文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="93"/>
+        <source>The log could not be read: {error}</source>
+        <translation>无法读取日志：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="100"/>
+        <source>No log lines for this device.</source>
+        <translation>该设备没有日志记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="109"/>
+        <source>Choose or type a folder first.</source>
+        <translation>请先选择或输入文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="118"/>
+        <source>Copying the log files...</source>
+        <translation>正在复制日志文件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="129"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/logs.py" line="133"/>
+        <source>Copied {n} log file(s) to {folder}.</source>
+        <translation>已复制 {n} 个日志文件到 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1647,129 @@ scan the kiosk&apos;s QR code with your phone</source>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ui/staff/report.py" line="26"/>
+        <source>Day report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="34"/>
+        <source>Export CSV and PDF</source>
+        <translation>导出 CSV 和 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="42"/>
+        <source>Adding up the day...</source>
+        <translation>正在汇总当日数据……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="54"/>
+        <source>The report failed: {error}</source>
+        <translation>报表生成失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="59"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="60"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="61"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="62"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="63"/>
+        <source>UnionPay QR</source>
+        <translation>云闪付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="66"/>
+        <source>Matched</source>
+        <translation>账目一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="67"/>
+        <source>Mismatch</source>
+        <translation>账目不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="68"/>
+        <source>Not sent (will retry)</source>
+        <translation>未发送（将重试）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="69"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="70"/>
+        <source>Not settled yet</source>
+        <translation>尚未对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="72"/>
+        <source>Business date: {day}</source>
+        <translation>营业日：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="77"/>
+        <source>All confirmed payments: {n} / {total}</source>
+        <translation>已确认的缴费合计：{n} 笔 / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="81"/>
+        <source>Still being sent: {n}</source>
+        <translation>尚在发送中：{n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="82"/>
+        <source>Transactions today: {n}</source>
+        <translation>今日交易：{n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="83"/>
+        <source>Cash collections: {n}</source>
+        <translation>现金清点：{n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="85"/>
+        <source>Settlement: {status}</source>
+        <translation>对账：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="93"/>
+        <source>Choose or type a folder first.</source>
+        <translation>请先选择或输入文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="102"/>
+        <source>Writing the report...</source>
+        <translation>正在写入报表……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="113"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/report.py" line="117"/>
+        <source>Saved {csv} and {pdf} ({pages} page(s)).</source>
+        <translation>已保存 {csv} 和 {pdf}（共 {pages} 页）。</translation>
+    </message>
+</context>
+<context>
     <name>ReprintPage</name>
     <message>
         <location filename="../../ui/staff/reprint.py" line="47"/>
@@ -1719,53 +1976,58 @@ scan the kiosk&apos;s QR code with your phone</source>
 <context>
     <name>StaffConsole</name>
     <message>
-        <location filename="../../ui/staff/console.py" line="94"/>
+        <location filename="../../ui/staff/console.py" line="119"/>
         <source>Cashbox now</source>
         <translation>钱箱现状</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="95"/>
+        <location filename="../../ui/staff/console.py" line="120"/>
         <source>Cash collection</source>
         <translation>清机收款</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="98"/>
+        <location filename="../../ui/staff/console.py" line="123"/>
         <source>End-of-day settlement</source>
         <translation>日终对账</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="101"/>
+        <location filename="../../ui/staff/console.py" line="126"/>
         <source>Attention list</source>
         <translation>待处理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="102"/>
+        <location filename="../../ui/staff/console.py" line="127"/>
+        <source>Day report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/console.py" line="128"/>
         <source>Reprint receipts</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="103"/>
+        <location filename="../../ui/staff/console.py" line="129"/>
         <source>Technician</source>
         <translation>技术维护</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="104"/>
-        <location filename="../../ui/staff/console.py" line="108"/>
+        <location filename="../../ui/staff/console.py" line="130"/>
+        <location filename="../../ui/staff/console.py" line="134"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="107"/>
+        <location filename="../../ui/staff/console.py" line="133"/>
         <source>Staff menu</source>
         <translation>工作人员菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="150"/>
+        <location filename="../../ui/staff/console.py" line="183"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="165"/>
+        <location filename="../../ui/staff/console.py" line="198"/>
         <source>Signed out after 2 minutes without activity.</source>
         <translation>2 分钟无操作，已自动退出登录。</translation>
     </message>
@@ -1822,144 +2084,243 @@ scan the kiosk&apos;s QR code with your phone</source>
     </message>
 </context>
 <context>
+    <name>TargetPicker</name>
+    <message>
+        <location filename="../../ui/staff/targets.py" line="29"/>
+        <source>Folder to write to, e.g. /media/kiosk/USB</source>
+        <translation>要写入的文件夹，例如 /media/kiosk/USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/targets.py" line="32"/>
+        <source>Look for USB sticks</source>
+        <translation>查找U盘</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianPage</name>
     <message>
-        <location filename="../../ui/staff/technician.py" line="75"/>
+        <location filename="../../ui/staff/technician.py" line="95"/>
         <source>Technician</source>
         <translation>技术维护</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="84"/>
+        <location filename="../../ui/staff/technician.py" line="104"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="85"/>
+        <location filename="../../ui/staff/technician.py" line="105"/>
         <source>Test back-end link</source>
         <translation>测试后台连接</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="86"/>
+        <location filename="../../ui/staff/technician.py" line="106"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="87"/>
+        <location filename="../../ui/staff/technician.py" line="107"/>
         <source>Read a card</source>
         <translation>读卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="88"/>
+        <location filename="../../ui/staff/technician.py" line="108"/>
+        <source>Accept one note and return it</source>
+        <translation>收一张纸币并退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="109"/>
+        <source>Speaker test</source>
+        <translation>扬声器测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="110"/>
+        <source>Camera preview</source>
+        <translation>摄像头预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="111"/>
+        <source>Kiosk log</source>
+        <translation>终端日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="112"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="113"/>
         <source>Take out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="89"/>
+        <location filename="../../ui/staff/technician.py" line="114"/>
         <source>Back into service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="115"/>
+        <location filename="../../ui/staff/technician.py" line="122"/>
+        <source>Stop the note test</source>
+        <translation>停止纸币测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="145"/>
         <source>Reading device status...</source>
         <translation>正在读取设备状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="120"/>
+        <location filename="../../ui/staff/technician.py" line="150"/>
         <source>Status failed: {error}</source>
         <translation>读取状态失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="124"/>
+        <location filename="../../ui/staff/technician.py" line="154"/>
         <source>Banknote acceptor</source>
         <translation>识币器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="125"/>
+        <location filename="../../ui/staff/technician.py" line="155"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="126"/>
+        <location filename="../../ui/staff/technician.py" line="156"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="127"/>
+        <location filename="../../ui/staff/technician.py" line="157"/>
         <source>Scanner</source>
         <translation>扫码器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="136"/>
+        <location filename="../../ui/staff/technician.py" line="166"/>
         <source>Outbox: {n} unsent, oldest {oldest}</source>
         <translation>待发送队列：{n} 条未发送，最早 {oldest}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="140"/>
+        <location filename="../../ui/staff/technician.py" line="170"/>
         <source>Attention items open: {n}</source>
         <translation>待处理事项：{n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="142"/>
+        <location filename="../../ui/staff/technician.py" line="172"/>
         <source>Disk: {free:.1f} GB free of {total:.1f} GB</source>
         <translation>磁盘：可用 {free:.1f} GB，共 {total:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="146"/>
+        <location filename="../../ui/staff/technician.py" line="176"/>
         <source>Software version: {v}</source>
         <translation>软件版本：{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="147"/>
+        <location filename="../../ui/staff/technician.py" line="177"/>
         <source>Mode: {mode}</source>
         <translation>运行模式：{mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="152"/>
+        <location filename="../../ui/staff/technician.py" line="182"/>
         <source>Back-end link: testing...</source>
         <translation>后台连接：测试中…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="157"/>
+        <location filename="../../ui/staff/technician.py" line="187"/>
         <source>Back-end link: FAILED ({error})</source>
         <translation>后台连接：失败（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="159"/>
+        <location filename="../../ui/staff/technician.py" line="189"/>
         <source>Back-end link: OK, {ms:.0f} ms</source>
         <translation>后台连接：正常，{ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="165"/>
+        <location filename="../../ui/staff/technician.py" line="195"/>
         <source>This printer has no test page.</source>
         <translation>此打印机不支持测试页。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="168"/>
+        <location filename="../../ui/staff/technician.py" line="198"/>
         <source>Printing a test page...</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="169"/>
+        <location filename="../../ui/staff/technician.py" line="199"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="173"/>
+        <location filename="../../ui/staff/technician.py" line="203"/>
         <source>Reading the card...</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="174"/>
+        <location filename="../../ui/staff/technician.py" line="204"/>
         <source>Card: {result}</source>
         <translation>卡片：{result}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="179"/>
+        <location filename="../../ui/staff/technician.py" line="220"/>
+        <source>Insert one banknote within {s} seconds; it will be given back.</source>
+        <translation>请在 {s} 秒内放入一张纸币，纸币会被退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="235"/>
+        <location filename="../../ui/staff/technician.py" line="275"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="195"/>
+        <location filename="../../ui/staff/technician.py" line="241"/>
+        <source>Note test passed: a {value} note was recognised and given back.</source>
+        <translation>纸币测试通过：已识别一张 {value} 纸币并退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="242"/>
+        <source>The acceptor refused the note and gave it back ({detail}).</source>
+        <translation>识币器拒收了这张纸币并已退回（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="243"/>
+        <source>No note was inserted in time.</source>
+        <translation>规定时间内没有放入纸币。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="244"/>
+        <source>Note test stopped.</source>
+        <translation>纸币测试已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="246"/>
+        <source>The acceptor kept the {value} note although told to give it back: it is recorded for staff. Check the device.</source>
+        <translation>识币器在要求退回后仍收下了这张 {value} 纸币：已记录待员工处理。请检查设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="250"/>
+        <source>The acceptor reported a problem: {outcome}.</source>
+        <translation>识币器报告故障：{outcome}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="262"/>
+        <source>No text-to-speech engine: the speaker cannot be tested.</source>
+        <translation>没有语音合成引擎：无法测试扬声器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="266"/>
+        <source>Speaker test. Welcome to the self-service electricity payment kiosk.</source>
+        <translation>扬声器测试。欢迎使用自助电费缴费机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="268"/>
+        <source>The voice is switched off.</source>
+        <translation>语音已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="270"/>
+        <source>Speaking: {text}</source>
+        <translation>正在播放：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="291"/>
         <source>Mode stored: {mode}</source>
         <translation>已保存模式：{mode}</translation>
     </message>

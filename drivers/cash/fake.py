@@ -108,6 +108,10 @@ class FakeAcceptor:
     def remove_cashbox(self) -> None:
         self._submit(lambda: self._emit(CashEvent(CashEventKind.CASHBOX_REMOVED)))
 
+    def replace_cashbox(self) -> None:
+        """The (emptied) cashbox is pushed back in."""
+        self._submit(lambda: self._emit(CashEvent(CashEventKind.CASHBOX_REPLACED)))
+
     def fail_on_enable(self, fail: bool = True) -> None:
         self._fail_enable = fail
 

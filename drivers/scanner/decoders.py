@@ -60,6 +60,18 @@ class ZxingDecoder:
         return [r.text for r in results if r.valid]
 
 
+def locate_codes(gray: Frame) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each QR code in the frame with its four corners (for drawing on a preview)."""
+    found = []
+    for result in zxingcpp.read_barcodes(to_gray(gray), formats=_QR_ONLY, try_invert=True):
+        if not result.valid:
+            continue
+        pos = result.position
+        corners = [pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left]
+        found.append((result.text, [(int(p.x), int(p.y)) for p in corners]))
+    return found
+
+
 class PyzbarDecoder:
     """ZBar through pyzbar. Raises DecoderUnavailable when pyzbar or libzbar0 is missing."""
 

@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 from collections import deque
+from collections.abc import Callable
 
 from drivers.errors import DeviceError, DeviceNotConnected, DeviceTimeout
 from drivers.scanner.base import ScanEvent, ScanListener
@@ -27,6 +28,9 @@ from kiosk.payload import MAX_PAYLOAD_CHARS, classify, public_fields
 log = logging.getLogger(__name__)
 
 _FPS_WINDOW = 30
+# Sees every frame and the texts decoded from it, on the scanner's thread (the technician's
+# camera preview); it must return fast and must not keep or log the texts.
+FrameListener = Callable[[Frame, list[str]], None]
 
 
 class Deduplicator:
@@ -73,6 +77,7 @@ class QrScanner:
         self._salt = os.urandom(16)
         self._lock = threading.Lock()
         self._listener: ScanListener | None = None
+        self._frame_listener: FrameListener | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._opened = threading.Event()
@@ -128,6 +133,10 @@ class QrScanner:
     def set_listener(self, listener: ScanListener) -> None:
         with self._lock:
             self._listener = listener
+
+    def set_frame_listener(self, listener: FrameListener | None) -> None:
+        with self._lock:
+            self._frame_listener = listener
 
     def status(self) -> dict[str, object]:
         with self._lock:
@@ -217,6 +226,12 @@ class QrScanner:
             self._frame_times.append(now)
             if texts:
                 self._decoded += 1
+            watcher = self._frame_listener
+        if watcher is not None:
+            try:
+                watcher(frame, list(texts))
+            except Exception:
+                log.exception("frame listener failed")
         if not texts:
             if self._failed is not None:
                 self._failed.offer(frame)

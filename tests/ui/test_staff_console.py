@@ -63,6 +63,9 @@ def sign_in(qtbot, window: MainWindow, name: str, pin: str) -> None:
     tap(qtbot, window, f"staff_user_{name}")
     type_digits(qtbot, window, "staff_pin", pin)
     tap(qtbot, window, "staff_pin_key_ok")
+    # the PIN is checked on the worker; its answer comes back through a signal
+    login = console_of(window).login
+    qtbot.waitUntil(lambda: not login.checking, timeout=10000)
 
 
 def stack_notes(kiosk: Kiosk, notes: dict[int, int]) -> None:

@@ -2,8 +2,9 @@
 
 Every step is a persisted state in kiosk/staff/collection.py, so a page opened after a restart
 simply shows the step the open collection is in. The acceptor's CASHBOX_REMOVED/REPLACED events
-reach `device_cashbox_removed()` / `device_cashbox_inserted()` (call them on the GUI thread); in
-simulation two buttons stand in for them.
+move the collection in the core (kiosk/staff/acceptor_tap.CashboxWatcher); the console then calls
+`device_cashbox_removed()` / `device_cashbox_inserted()` on the GUI thread, which show the new
+step. In simulation two buttons stand in for the device.
 """
 
 from __future__ import annotations
@@ -209,9 +210,10 @@ class CollectionPage(StaffPage):
         self._do(lambda: self.desk.collections.cashbox_removed(session))
 
     def device_cashbox_removed(self) -> None:
-        """The acceptor reported CASHBOX_REMOVED: advance if a collection waits for it."""
-        if self.current is not None and self.current.state == "started":
-            self._do(lambda: self.desk.collections.cashbox_removed(None))
+        """The acceptor reported CASHBOX_REMOVED and the core took the step: show it."""
+        self.refresh()
+        if self.current is not None and self.current.state == "cashbox_removed":
+            self.say(self.tr("The acceptor reports the cashbox out."))
 
     def record(self) -> None:
         session = self.desk.session
@@ -230,9 +232,10 @@ class CollectionPage(StaffPage):
         self._do(lambda: self.desk.collections.cashbox_inserted(session))
 
     def device_cashbox_inserted(self) -> None:
-        """The acceptor reported CASHBOX_REPLACED after the count."""
-        if self.current is not None and self.current.state == "counted":
-            self._do(lambda: self.desk.collections.cashbox_inserted(None))
+        """The acceptor reported CASHBOX_REPLACED and the core took the step: show it."""
+        self.refresh()
+        if self.current is not None and self.current.state == "cashbox_inserted":
+            self.say(self.tr("The acceptor reports the cashbox back in."))
 
     def close_it(self) -> None:
         session = self.desk.session

@@ -2,23 +2,33 @@
 
 Shown over the resident window while open; it holds one StaffDesk and calls
 `desk.check_idle()` from a timer, so an idle session (2 minutes, on the core's clock) logs out.
+It listens to the core's CashboxWatcher: when the acceptor reports the cashbox out or back in,
+the core advances the open collection and the console shows the new step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app import Kiosk
+from kiosk.staff.collection import CollectionView
 from kiosk.staff.desk import StaffDesk
+from powerpay.logging_setup import log_dir_for
+from ui.speech import Speaker
 from ui.staff.attention import AttentionPage
 from ui.staff.base import StaffPage
+from ui.staff.camera import CameraPage
 from ui.staff.cashbox import CashboxPage
 from ui.staff.collection import CollectionPage
+from ui.staff.config import ConfigPage
 from ui.staff.login import LoginPage
+from ui.staff.logs import LogsPage
+from ui.staff.report import ReportPage
 from ui.staff.reprint import ReprintPage
 from ui.staff.settlement import SettlementPage
 from ui.staff.technician import TechnicianPage
@@ -55,6 +65,8 @@ class StaffConsole(QWidget):
     """`closed` is emitted when the operator leaves (after logging out)."""
 
     closed = Signal()
+    # The core's CashboxWatcher reports on the acceptor's thread; this carries it to the GUI's.
+    collection_moved = Signal(object)
 
     def __init__(
         self,
@@ -63,6 +75,8 @@ class StaffConsole(QWidget):
         *,
         idle_check_ms: int = 1000,
         simulation: bool | None = None,
+        speaker: Speaker | None = None,
+        log_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,17 +91,28 @@ class StaffConsole(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.login = LoginPage(desk, self._logged_in, self.leave)
+        self.login = LoginPage(desk, self._logged_in, self.leave, self.worker)
 
         def menu() -> None:
             self.show_page()
+
+        def technician() -> None:
+            self.show_page(self.technician)
 
         self.cashbox = CashboxPage(kiosk, menu)
         self.collection = CollectionPage(kiosk, desk, self.worker, menu, simulation=simulation)
         self.settlement = SettlementPage(kiosk, desk, self.worker, menu)
         self.attention = AttentionPage(desk, menu)
         self.reprint = ReprintPage(kiosk, desk, self.worker, menu)
-        self.technician = TechnicianPage(kiosk, desk, self.worker, self.logout)
+        self.report = ReportPage(kiosk, desk, self.worker, menu)
+        self.technician = TechnicianPage(
+            kiosk, desk, self.worker, self.logout, open_page=self._open_tech, speaker=speaker
+        )
+        self.camera = CameraPage(kiosk, desk, self.worker, technician)
+        self.logs = LogsPage(
+            kiosk, desk, self.worker, technician, log_dir or log_dir_for(kiosk.settings.data_dir)
+        )
+        self.config = ConfigPage(kiosk, desk, technician)
         self.staff_menu = MenuPage(
             "staff",
             [
@@ -99,6 +124,7 @@ class StaffConsole(QWidget):
                     lambda: self.show_page(self.settlement),
                 ),
                 ("attention", self.tr("Attention list"), lambda: self.show_page(self.attention)),
+                ("report", self.tr("Day report"), lambda: self.show_page(self.report)),
                 ("reprint", self.tr("Reprint receipts"), lambda: self.show_page(self.reprint)),
                 ("technician", self.tr("Technician"), lambda: self.show_page(self.technician)),
                 ("logout", self.tr("Log out"), self.logout),
@@ -114,9 +140,16 @@ class StaffConsole(QWidget):
             self.settlement,
             self.attention,
             self.reprint,
+            self.report,
             self.technician,
+            self.camera,
+            self.logs,
+            self.config,
         ):
             self.stack.addWidget(page)
+        self.collection_moved.connect(self._collection_moved)
+        self._unwatch = kiosk.cashbox_watcher.add_listener(self.collection_moved.emit)
+        self.destroyed.connect(lambda *_: self._unwatch())
         self.keep_out_of_service = False
         self._tracking = False
         self.idle_timer = QTimer(self)
@@ -164,8 +197,17 @@ class StaffConsole(QWidget):
             self.show_page(self.login)
             self.login.say(self.tr("Signed out after 2 minutes without activity."))
 
+    def _open_tech(self, name: str) -> None:
+        pages: dict[str, StaffPage] = {
+            "camera": self.camera,
+            "logs": self.logs,
+            "config": self.config,
+        }
+        self.show_page(pages[name])
+
     def leave(self) -> None:
         """Exit back to the resident screens (logs out first)."""
+        self._unwatch()
         self.idle_timer.stop()
         if self.desk.session is not None:
             self.desk.logout()
@@ -188,7 +230,13 @@ class StaffConsole(QWidget):
             self.setGeometry(parent.rect())
         return False
 
-    # -- device events the lead wires from the acceptor ------------------------------------
+    # -- device events: the core already took the step; show it ---------------------------
+    def _collection_moved(self, view: CollectionView) -> None:
+        if view.state == "cashbox_removed":
+            self.cashbox_removed()
+        elif view.state == "cashbox_inserted":
+            self.cashbox_inserted()
+
     def cashbox_removed(self) -> None:
         self.collection.device_cashbox_removed()
 

@@ -1,24 +1,36 @@
-"""PIN login: pick a user, type the PIN on the keypad. The core counts failures and locks."""
+"""PIN login: pick a user, type the PIN on the keypad. The core counts failures and locks.
+
+The argon2 check (~100 ms by design) runs on the worker thread; the keypad is disabled until
+its answer comes back through the worker's signal, so the GUI thread never waits for it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton
 
+from kiosk.staff.access import StaffSession
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.errors import LoginFailed, StaffError
 from ui.staff.base import StaffPage
+from ui.staff.worker import Background
 from ui.widgets import Keypad, button, label
 
 
 class LoginPage(StaffPage):
     def __init__(
-        self, desk: StaffDesk, on_login: Callable[[], None], on_exit: Callable[[], None]
+        self,
+        desk: StaffDesk,
+        on_login: Callable[[], None],
+        on_exit: Callable[[], None],
+        worker: Background | None = None,
     ) -> None:
         super().__init__("login", on_exit)
         self.back_button.setText(self.tr("Exit"))
         self.desk = desk
+        self.worker = worker or Background(self)
+        self.checking = False
         self.on_login = on_login
         self.user: str | None = None
         self.pin = ""
@@ -81,13 +93,31 @@ class LoginPage(StaffPage):
             self.display.setText(f"{self.user}:  " + "●" * len(self.pin))
 
     def submit(self) -> None:
+        if self.checking:
+            return
         if self.user is None:
             self.say(self.tr("Choose your name first."))
             return
-        pin, self.pin = self.pin, ""
+        name, pin, self.pin = self.user, self.pin, ""
         self._show()
+        self._set_checking(True)
+        self.say(self.tr("Checking the PIN..."))
+        users = self.desk.users
+        self.worker.run(lambda: users.login(name, pin), self._checked)
+
+    def _set_checking(self, on: bool) -> None:
+        self.checking = on
+        self.keypad.setEnabled(not on)
+        for widget in self.user_buttons.values():
+            widget.setEnabled(not on)
+
+    def _checked(self, session: Any, error: Exception | None) -> None:
+        self._set_checking(False)
         try:
-            self.desk.login(self.user, pin)
+            if error is not None:
+                raise error
+            assert isinstance(session, StaffSession)
+            self.desk.open_session(session)
         except LoginFailed:
             self.say(
                 self.tr(
@@ -98,6 +128,9 @@ class LoginPage(StaffPage):
             return
         except StaffError as exc:
             self.say(str(exc))
+            return
+        except Exception as exc:  # the journal failed: say so, never sign in
+            self.say(self.tr("Sign-in failed: {error}").format(error=exc))
             return
         self.say("")
         self.on_login()

@@ -1,13 +1,17 @@
 """Technician page: live device status, outbox, back-end round trip, disk, version; device tests
-and the service mode. Every device call and HTTP request runs on a worker thread."""
+(test page, card, one note accepted and returned, speaker), the service mode, and the ways to
+the camera preview, the log and the settings. Every device call and HTTP request runs on a
+worker thread."""
 
 from __future__ import annotations
 
 import shutil
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk.app import Kiosk
@@ -15,12 +19,17 @@ from kiosk.backend.bodies import heartbeat_body
 from kiosk.card_desk import BankInserted, CardDesk
 from kiosk.heartbeat import software_version
 from kiosk.masking import mask_code
+from kiosk.money import format_yuan
 from kiosk.staff import audit
+from kiosk.staff.acceptor_tap import NoteTestResult, accept_and_return
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.errors import StaffError
+from ui.speech import Speaker
 from ui.staff.base import StaffPage
 from ui.staff.worker import Background
 from ui.widgets import button, label
+
+NOTE_TEST_S = 30.0
 
 
 def collect_status(kiosk: Kiosk) -> dict[str, Any]:
@@ -68,10 +77,21 @@ def read_card(kiosk: Kiosk) -> str:
 
 class TechnicianPage(StaffPage):
     def __init__(
-        self, kiosk: Kiosk, desk: StaffDesk, worker: Background, back: Callable[[], None]
+        self,
+        kiosk: Kiosk,
+        desk: StaffDesk,
+        worker: Background,
+        back: Callable[[], None],
+        *,
+        open_page: Callable[[str], None] | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__("technician", back)
         self.kiosk, self.desk, self.worker = kiosk, desk, worker
+        self.open_page = open_page or (lambda _name: None)
+        self.speaker = speaker
+        self.note_cancel = threading.Event()
+        self.note_result: NoteTestResult | None = None
         self.title.setText(self.tr("Technician"))
         self.status = label("", "body")
         self.status.setObjectName("staff_tech_status")
@@ -85,14 +105,24 @@ class TechnicianPage(StaffPage):
             ("staff_tech_ping", self.tr("Test back-end link"), self.ping),
             ("staff_tech_print", self.tr("Print a test page"), self.print_test),
             ("staff_tech_card", self.tr("Read a card"), self.read_card),
+            ("staff_tech_note", self.tr("Accept one note and return it"), self.note_test),
+            ("staff_tech_speaker", self.tr("Speaker test"), self.speaker_test),
+            ("staff_tech_camera", self.tr("Camera preview"), lambda: self.open_page("camera")),
+            ("staff_tech_logs", self.tr("Kiosk log"), lambda: self.open_page("logs")),
+            ("staff_tech_config", self.tr("Settings"), lambda: self.open_page("config")),
             ("staff_tech_out", self.tr("Take out of service"), lambda: self.set_mode(False)),
             ("staff_tech_in", self.tr("Back into service"), lambda: self.set_mode(True)),
         ]
         for index, (name, text, slot) in enumerate(actions):
             widget = button(name, "primary", slot)
             widget.setText(text)
-            widget.setMinimumHeight(88)
-            grid.addWidget(widget, index // 3, index % 3)
+            widget.setMinimumHeight(80)
+            grid.addWidget(widget, index // 4, index % 4)
+        self.note_stop = button("staff_tech_note_stop", "danger", self.note_cancel.set)
+        self.note_stop.setText(self.tr("Stop the note test"))
+        self.note_stop.setMinimumHeight(80)
+        self.note_stop.hide()
+        grid.addWidget(self.note_stop, len(actions) // 4, len(actions) % 4)
         self.body.addLayout(grid)
         self.result = label("", "body")
         self.result.setObjectName("staff_tech_result")
@@ -172,6 +202,72 @@ class TechnicianPage(StaffPage):
         self._audit("tech_card_test", None)
         self.result.setText(self.tr("Reading the card..."))
         self.worker.run(lambda: read_card(self.kiosk), self._done(self.tr("Card: {result}")))
+
+    def note_test(self) -> None:
+        """Enable the acceptor for one note, give it back; nothing is credited (kiosk core)."""
+        session = self._actor()
+        if session is None or self.note_stop.isVisible():
+            return
+        try:
+            actor = session.require("technician")
+        except StaffError as exc:
+            self.say(str(exc))
+            return
+        self.note_cancel.clear()
+        self.note_result = None
+        self.note_stop.show()
+        self.result.setText(
+            self.tr("Insert one banknote within {s} seconds; it will be given back.").format(
+                s=int(NOTE_TEST_S)
+            )
+        )
+        kiosk, cancel = self.kiosk, self.note_cancel
+        self.worker.run(
+            lambda: accept_and_return(
+                kiosk.acceptor_tap, kiosk.journal, actor, timeout_s=NOTE_TEST_S, cancel=cancel
+            ),
+            self._note_done,
+        )
+
+    def _note_done(self, result: Any, error: Exception | None) -> None:
+        self.note_stop.hide()
+        if error is not None:
+            self.result.setText(self.tr("Failed: {error}").format(error=error))
+            return
+        self.note_result = result
+        assert isinstance(result, NoteTestResult)
+        value = format_yuan(result.value_fen) if result.value_fen else "-"
+        texts = {
+            "returned": self.tr("Note test passed: a {value} note was recognised and given back."),
+            "rejected": self.tr("The acceptor refused the note and gave it back ({detail})."),
+            "no_note": self.tr("No note was inserted in time."),
+            "cancelled": self.tr("Note test stopped."),
+            "stacked": self.tr(
+                "The acceptor kept the {value} note although told to give it back: it is "
+                "recorded for staff. Check the device."
+            ),
+        }
+        text = texts.get(result.outcome, self.tr("The acceptor reported a problem: {outcome}."))
+        self.result.setText(
+            text.format(value=value, detail=result.detail or "-", outcome=result.outcome)
+        )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.note_cancel.set()  # leaving the page (logout, idle, exit) ends a running note test
+        super().hideEvent(event)
+
+    def speaker_test(self) -> None:
+        speaker = self.speaker or getattr(self.window(), "speaker", None)
+        if not isinstance(speaker, Speaker) or speaker.engine is None:
+            self.result.setText(self.tr("No text-to-speech engine: the speaker cannot be tested."))
+            return
+        self._audit("tech_speaker_test", None)
+        language = self.kiosk.session.state.language
+        sentence = self.tr("Speaker test. Welcome to the self-service electricity payment kiosk.")
+        if not speaker.say(sentence, language):
+            self.result.setText(self.tr("The voice is switched off."))
+            return
+        self.result.setText(self.tr("Speaking: {text}").format(text=sentence))
 
     def _done(self, text: str) -> Callable[[Any, Exception | None], None]:
         def show(result: Any, error: Exception | None) -> None:

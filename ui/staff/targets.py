@@ -1,0 +1,48 @@
+"""Choosing where an export goes: the USB sticks found mounted, or a folder typed by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget
+
+from kiosk.staff.usb import removable_folders
+from ui.widgets import button
+
+
+class TargetPicker(QWidget):
+    """The typed path is the choice; tapping a found stick fills it in."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.found = QListWidget()
+        self.found.setObjectName(f"{name}_targets")
+        self.found.setMaximumHeight(120)
+        self.found.currentTextChanged.connect(self._picked)
+        layout.addWidget(self.found)
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setObjectName(f"{name}_path")
+        self.path.setMinimumHeight(64)
+        self.path.setPlaceholderText(self.tr("Folder to write to, e.g. /media/kiosk/USB"))
+        row.addWidget(self.path, 1)
+        self.rescan_button = button(f"{name}_rescan", None, self.rescan)
+        self.rescan_button.setText(self.tr("Look for USB sticks"))
+        self.rescan_button.setMinimumHeight(64)
+        row.addWidget(self.rescan_button)
+        layout.addLayout(row)
+
+    def rescan(self) -> None:
+        self.found.clear()
+        for folder in removable_folders():
+            self.found.addItem(str(folder))
+
+    def _picked(self, text: str) -> None:
+        if text:
+            self.path.setText(text)
+
+    def chosen(self) -> Path | None:
+        text = self.path.text().strip()
+        return Path(text) if text else None

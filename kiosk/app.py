@@ -29,6 +29,7 @@ from kiosk.heartbeat import Heartbeat, device_state
 from kiosk.invoices import InvoiceService
 from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
+from kiosk.payment_history import BackendPaymentHistory
 from kiosk.payments.bank_card import BankCardPayments
 from kiosk.payments.cash import CashPayments
 from kiosk.payments.prepaid import PrepaidCards
@@ -116,6 +117,7 @@ class Kiosk:
     heartbeat: Heartbeat
     simulator: Any = None
     invoices: InvoiceService | None = None
+    history_worker: SerialWorker | None = None
     recovery: RecoveryReport | None = None
     _opened: list[Any] = field(default_factory=list)
 
@@ -182,6 +184,7 @@ class Kiosk:
             )
         scanner = make_scanner(settings)
         worker = SerialWorker()
+        history_worker = SerialWorker("history-worker")
         receipts = PrinterReceiptDesk(
             printer,
             kiosk_id=settings.kiosk.id,
@@ -215,6 +218,8 @@ class Kiosk:
             cards=cards,
             qr_expires_s=settings.session.qr_expires_s,
             invoices=invoices,
+            history=BackendPaymentHistory(client),
+            history_executor=history_worker,
         )
         service_mode = ServiceMode(journal)
         kiosk = cls(
@@ -243,6 +248,7 @@ class Kiosk:
             card_reader=card_reader,
             cards=cards,
             worker=worker,
+            history_worker=history_worker,
             simulator=simulator,
             invoices=invoices,
         )
@@ -354,6 +360,8 @@ class Kiosk:
     def close(self) -> None:
         self.heartbeat.stop()
         self.worker.stop()
+        if self.history_worker is not None:
+            self.history_worker.stop()
         for device in reversed(self._opened):
             try:
                 device.close()

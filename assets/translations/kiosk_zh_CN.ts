@@ -4,122 +4,133 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="100"/>
+        <location filename="../../ui/screens/account.py" line="164"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="102"/>
+        <location filename="../../ui/screens/account.py" line="166"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="103"/>
+        <location filename="../../ui/screens/account.py" line="167"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="104"/>
+        <location filename="../../ui/screens/account.py" line="168"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="105"/>
+        <location filename="../../ui/screens/account.py" line="169"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="106"/>
+        <location filename="../../ui/screens/account.py" line="170"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="107"/>
+        <location filename="../../ui/screens/account.py" line="171"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="108"/>
+        <location filename="../../ui/screens/account.py" line="172"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="112"/>
+        <location filename="../../ui/screens/account.py" line="177"/>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="179"/>
+        <source>Payment history</source>
+        <translation>缴费记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="183"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="113"/>
+        <location filename="../../ui/screens/account.py" line="184"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="114"/>
+        <location filename="../../ui/screens/account.py" line="185"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="132"/>
+        <location filename="../../ui/screens/account.py" line="208"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="132"/>
+        <location filename="../../ui/screens/account.py" line="208"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="139"/>
+        <location filename="../../ui/screens/account.py" line="215"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="148"/>
+        <location filename="../../ui/screens/account.py" line="224"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="160"/>
+        <location filename="../../ui/screens/account.py" line="231"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="170"/>
-        <source>{amount} (since {date}, 0.1% a day)</source>
-        <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/account.py" line="177"/>
+        <location filename="../../ui/screens/account.py" line="251"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
         <location filename="../../ui/screens/account.py" line="178"/>
+        <location filename="../../ui/screens/account.py" line="252"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="179"/>
+        <location filename="../../ui/screens/account.py" line="244"/>
+        <source>Includes a late fee of {amount} (0.1% a day since {date})</source>
+        <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="253"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="180"/>
+        <location filename="../../ui/screens/account.py" line="254"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="181"/>
+        <location filename="../../ui/screens/account.py" line="255"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213"/>
+        <location filename="../../ui/screens/account.py" line="294"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="230"/>
+        <location filename="../../ui/screens/account.py" line="315"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -127,37 +138,37 @@
 <context>
     <name>AmountScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="49"/>
+        <location filename="../../ui/screens/payment.py" line="51"/>
         <source>How much do you want to pay?</source>
         <translation>请选择缴费金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="50"/>
+        <location filename="../../ui/screens/payment.py" line="52"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="52"/>
+        <location filename="../../ui/screens/payment.py" line="54"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="54"/>
+        <location filename="../../ui/screens/payment.py" line="56"/>
         <source>Or type another amount in yuan:</source>
         <translation>或输入其他金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="60"/>
+        <location filename="../../ui/screens/payment.py" line="62"/>
         <source>Cash: the kiosk gives no change. Anything above the amount due goes to your account balance.</source>
         <translation>现金缴费不找零，超出应缴金额的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="64"/>
+        <location filename="../../ui/screens/payment.py" line="66"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="65"/>
+        <location filename="../../ui/screens/payment.py" line="67"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -490,42 +501,42 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="155"/>
+        <location filename="../../ui/screens/payment.py" line="167"/>
         <source>Please check before you pay</source>
         <translation>请核对缴费信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="156"/>
+        <location filename="../../ui/screens/payment.py" line="168"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="157"/>
+        <location filename="../../ui/screens/payment.py" line="169"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="158"/>
+        <location filename="../../ui/screens/payment.py" line="170"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="159"/>
+        <location filename="../../ui/screens/payment.py" line="171"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="167"/>
+        <location filename="../../ui/screens/payment.py" line="179"/>
         <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
         <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="173"/>
+        <location filename="../../ui/screens/payment.py" line="185"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="174"/>
+        <location filename="../../ui/screens/payment.py" line="186"/>
         <source>Confirm and pay</source>
         <translation>确认缴费</translation>
     </message>
@@ -533,27 +544,27 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="44"/>
+        <location filename="../../ui/screens/identify.py" line="46"/>
         <source>Your account number</source>
         <translation>请输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="46"/>
+        <location filename="../../ui/screens/identify.py" line="48"/>
         <source>Type the account number printed on your bill (10 to 13 digits)</source>
         <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="54"/>
+        <location filename="../../ui/screens/identify.py" line="56"/>
         <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
         <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="56"/>
+        <location filename="../../ui/screens/identify.py" line="58"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="57"/>
+        <location filename="../../ui/screens/identify.py" line="59"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -745,47 +756,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -1157,50 +1168,66 @@
 <context>
     <name>MethodScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="99"/>
+        <location filename="../../ui/screens/payment.py" line="104"/>
         <source>Choose how to pay</source>
         <translation>请选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="101"/>
-        <source>Cash
-¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
-        <translation>现金
-1 · 5 · 10 · 20 · 50 · 100 元纸币</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/payment.py" line="102"/>
-        <source>Bank card
-UnionPay chip card and PIN</source>
-        <translation>银行卡
-银联芯片卡 + 密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/payment.py" line="104"/>
-        <source>Mobile payment
-show your payment code to the scanner</source>
-        <translation>手机支付
-出示付款码</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/payment.py" line="107"/>
-        <source>Mobile payment
-scan the kiosk&apos;s QR code with your phone</source>
-        <translation>手机支付
-用手机扫描本机二维码</translation>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="108"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="109"/>
+        <source>Show
+payment code</source>
+        <translation>出示
+付款码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="110"/>
+        <source>Scan
+QR code</source>
+        <translation>扫描
+二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="113"/>
+        <source>¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
+        <translation>收 1、5、10、20、50、100 元纸币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="114"/>
+        <source>UnionPay chip card and PIN</source>
+        <translation>银联芯片卡，输入密码</translation>
     </message>
     <message>
         <location filename="../../ui/screens/payment.py" line="115"/>
+        <source>Show the payment code in your phone&apos;s wallet to the scanner</source>
+        <translation>打开微信或支付宝付款码，对准扫码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="116"/>
+        <source>Scan the kiosk&apos;s QR code with your phone</source>
+        <translation>用手机扫描本机屏幕上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="127"/>
         <source>Mobile payment needs the connection to the utility, which is down.</source>
         <translation>手机支付需要连接电力营销系统，目前网络中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="118"/>
+        <location filename="../../ui/screens/payment.py" line="130"/>
         <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
         <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="122"/>
+        <location filename="../../ui/screens/payment.py" line="134"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1283,6 +1310,111 @@ scan the kiosk&apos;s QR code with your phone</source>
         <location filename="../../ui/screens/notice.py" line="68"/>
         <source>This kiosk is out of service. Please use another kiosk or the service counter.</source>
         <translation>本机暂停服务，请使用其他终端或前往柜台办理。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentHistoryPanel</name>
+    <message>
+        <location filename="../../ui/history_panel.py" line="57"/>
+        <source>Self-service kiosk</source>
+        <translation>自助缴费终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="58"/>
+        <source>Mobile app</source>
+        <translation>网上国网 App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="59"/>
+        <source>Bank</source>
+        <translation>银行代收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="60"/>
+        <source>Service counter</source>
+        <translation>营业厅柜台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="61"/>
+        <source>Automatic debit</source>
+        <translation>银行代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="62"/>
+        <location filename="../../ui/history_panel.py" line="68"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="63"/>
+        <location filename="../../ui/history_panel.py" line="69"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="66"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="67"/>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="70"/>
+        <source>UnionPay QR</source>
+        <translation>银联二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="76"/>
+        <source>{channel} ({method})</source>
+        <translation>{channel}（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="82"/>
+        <source>{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}</source>
+        <translation>{y}年{m}月{d}日 {hh:02d}:{mm:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Paid through</source>
+        <translation>缴费渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Receipt</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="91"/>
+        <source>Loading your payment history…</source>
+        <translation>正在查询缴费记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="93"/>
+        <source>Payment history is unavailable right now. You can still pay.</source>
+        <translation>暂时无法查询缴费记录，不影响缴费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="95"/>
+        <source>No payments yet.</source>
+        <translation>暂无缴费记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="99"/>
+        <source>Payments from all channels, newest first</source>
+        <translation>各渠道缴费记录，最近的在前</translation>
     </message>
 </context>
 <context>
@@ -1538,7 +1670,7 @@ scan the kiosk&apos;s QR code with your phone</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="163"/>
+        <location filename="../../ui/staff/console.py" line="165"/>
         <source>Signed out after 2 minutes without activity.</source>
         <translation>2 分钟无操作，已自动退出登录。</translation>
     </message>
@@ -1554,42 +1686,45 @@ scan the kiosk&apos;s QR code with your phone</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../ui/screens/start.py" line="38"/>
+        <location filename="../../ui/screens/start.py" line="36"/>
         <source>Pay your electricity bill</source>
         <translation>电费自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="39"/>
+        <location filename="../../ui/screens/start.py" line="37"/>
         <source>Touch the screen to begin</source>
         <translation>请触摸屏幕开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="40"/>
-        <source>Enter account number</source>
+        <location filename="../../ui/screens/start.py" line="38"/>
+        <source>Enter account
+number</source>
         <translation>输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="41"/>
-        <source>Scan bill QR code</source>
+        <location filename="../../ui/screens/start.py" line="39"/>
+        <source>Scan bill
+QR code</source>
         <translation>扫描账单二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="42"/>
-        <source>Insert prepaid card</source>
+        <location filename="../../ui/screens/start.py" line="40"/>
+        <source>Insert
+prepaid card</source>
         <translation>插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="43"/>
+        <location filename="../../ui/screens/start.py" line="41"/>
         <source>The number is printed on your bill</source>
         <translation>户号印在您的电费账单上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="44"/>
+        <location filename="../../ui/screens/start.py" line="42"/>
         <source>Hold the QR code on your bill under the scanner</source>
         <translation>将账单上的二维码对准下方扫描口</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="45"/>
+        <location filename="../../ui/screens/start.py" line="43"/>
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
     </message>

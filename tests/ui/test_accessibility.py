@@ -322,20 +322,7 @@ NARROW = (
 )
 LATE_FEE = "wrapped account fields clipped in the account grid (ui/screens/account.py)"
 SENIOR_TALL = "senior account screen plus the idle banner taller than 1080 px: 'More time' cut"
-KNOWN_LAYOUT = {
-    "zh-normal-landscape": CHART,
-    "zh-normal-square": f"{CHART}; {TILES}; {LATE_FEE}",
-    "zh-normal-portrait": f"{CHART}; {TILES}; {NARROW}",
-    "zh-senior-landscape": f"{CHART}; {TILES}; {LATE_FEE}; {SENIOR_TALL}",
-    "zh-senior-square": f"{CHART}; {TILES}; {NARROW}; {LATE_FEE}",
-    "zh-senior-portrait": f"{CHART}; {TILES}; {NARROW}",
-    "en-normal-landscape": f"{CHART}; {TILES}",
-    "en-normal-square": f"{CHART}; {TILES}; {LATE_FEE}; start tiles text cut",
-    "en-normal-portrait": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-    "en-senior-landscape": f"{CHART}; {TILES}; {LATE_FEE}; {SENIOR_TALL}",
-    "en-senior-square": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-    "en-senior-portrait": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-}
+KNOWN_LAYOUT: dict[str, str] = {}
 HARD = ("target", "contrast", "font")  # what the theme controls: must hold everywhere, now
 
 

@@ -314,14 +314,7 @@ CASES = [
 ]
 # Faults that need the screens changed (ui/screens, main_window.py), not the theme. Each listed case
 # must still show them: once the screens are fixed, the case fails until it is removed here.
-CHART = "usage chart fonts are Qt's 9 pt default (ui/screens/account.py)"
-TILES = "method tiles: two-line text wider than a quarter of the row (ui/screens/payment.py)"
-NARROW = (
-    "screen narrower than the widest page (keypads, method tiles, account cards): the window "
-    "outgrows it and actions at the right edge are cut off"
-)
-LATE_FEE = "wrapped account fields clipped in the account grid (ui/screens/account.py)"
-SENIOR_TALL = "senior account screen plus the idle banner taller than 1080 px: 'More time' cut"
+# Empty since the screens reflow (ui/reflow.py) and the account details scroll under fixed actions.
 KNOWN_LAYOUT: dict[str, str] = {}
 HARD = ("target", "contrast", "font")  # what the theme controls: must hold everywhere, now
 

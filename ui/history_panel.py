@@ -44,10 +44,12 @@ class PaymentHistoryPanel(Box):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        # Receipt numbers differ at their end: cut the middle, not the end.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the receipt number takes what is left
         column.addWidget(self.status)
         column.addWidget(self.table)
         column.addStretch(1)
@@ -79,8 +81,23 @@ class PaymentHistoryPanel(Box):
         moment = local_time(posted_at)
         if moment is None:
             return posted_at
-        return self.tr("{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}").format(
-            y=moment.year, m=moment.month, d=moment.day, hh=moment.hour, mm=moment.minute
+        # English: "15 Sep 2026"; the Chinese translation reorders to "2026年9月15日".
+        months = (
+            self.tr("Jan"),
+            self.tr("Feb"),
+            self.tr("Mar"),
+            self.tr("Apr"),
+            self.tr("May"),
+            self.tr("Jun"),
+            self.tr("Jul"),
+            self.tr("Aug"),
+            self.tr("Sep"),
+            self.tr("Oct"),
+            self.tr("Nov"),
+            self.tr("Dec"),
+        )
+        return self.tr("{d} {month} {y}").format(
+            y=moment.year, d=moment.day, month=months[moment.month - 1]
         )
 
     def render(self, history: PaymentHistoryView | None, account_no: str) -> None:
@@ -120,7 +137,6 @@ class PaymentHistoryPanel(Box):
 
 def fit_rows(table: QTableWidget) -> None:
     """Size a table to show every row, so the page scrolls as one (no scroll inside scroll)."""
-    table.resizeColumnsToContents()
     table.resizeRowsToContents()
     height = table.horizontalHeader().sizeHint().height()
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))

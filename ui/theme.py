@@ -134,6 +134,7 @@ QScrollBar:vertical {{ background: {c["surface"]}; width: 20px; }}
 QScrollBar::handle:vertical {{ background: {c["line"]}; border-radius: 8px; min-height: 60px; }}
 QPushButton[role="sim"] {{ min-height: 60px; min-width: 60px; font-size: 14pt; padding: 2px 10px; }}
 QTableWidget {{ background: {c["card"]}; gridline-color: {c["line"]}; font-size: {m.small_pt}pt; border: none; }}
+QTableWidget::item {{ padding: 2px 10px; }}
 QHeaderView::section {{ background: {c["surface"]}; color: {c["muted"]}; font-size: {m.small_pt}pt; border: none;
     padding: 6px; }}
 """

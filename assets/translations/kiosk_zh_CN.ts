@@ -100,7 +100,6 @@
     </message>
     <message>
         <location filename="../../ui/screens/account.py" line="178"/>
-        <location filename="../../ui/screens/account.py" line="252"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
@@ -110,27 +109,27 @@
         <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="253"/>
+        <location filename="../../ui/screens/account.py" line="252"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="254"/>
+        <location filename="../../ui/screens/account.py" line="253"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="255"/>
+        <location filename="../../ui/screens/account.py" line="254"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="294"/>
+        <location filename="../../ui/screens/account.py" line="292"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="315"/>
+        <location filename="../../ui/screens/account.py" line="313"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -138,37 +137,37 @@
 <context>
     <name>AmountScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="51"/>
+        <location filename="../../ui/screens/payment.py" line="59"/>
         <source>How much do you want to pay?</source>
         <translation>请选择缴费金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="52"/>
+        <location filename="../../ui/screens/payment.py" line="60"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="54"/>
+        <location filename="../../ui/screens/payment.py" line="62"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="56"/>
+        <location filename="../../ui/screens/payment.py" line="64"/>
         <source>Or type another amount in yuan:</source>
         <translation>或输入其他金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="62"/>
+        <location filename="../../ui/screens/payment.py" line="70"/>
         <source>Cash: the kiosk gives no change. Anything above the amount due goes to your account balance.</source>
         <translation>现金缴费不找零，超出应缴金额的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="66"/>
+        <location filename="../../ui/screens/payment.py" line="74"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="67"/>
+        <location filename="../../ui/screens/payment.py" line="75"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -501,42 +500,42 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="167"/>
+        <location filename="../../ui/screens/payment.py" line="176"/>
         <source>Please check before you pay</source>
         <translation>请核对缴费信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="168"/>
+        <location filename="../../ui/screens/payment.py" line="177"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="169"/>
+        <location filename="../../ui/screens/payment.py" line="178"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="170"/>
+        <location filename="../../ui/screens/payment.py" line="179"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="171"/>
+        <location filename="../../ui/screens/payment.py" line="180"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="179"/>
+        <location filename="../../ui/screens/payment.py" line="188"/>
         <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
         <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="185"/>
+        <location filename="../../ui/screens/payment.py" line="194"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="186"/>
+        <location filename="../../ui/screens/payment.py" line="195"/>
         <source>Confirm and pay</source>
         <translation>确认缴费</translation>
     </message>
@@ -1168,66 +1167,66 @@
 <context>
     <name>MethodScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="104"/>
+        <location filename="../../ui/screens/payment.py" line="113"/>
         <source>Choose how to pay</source>
         <translation>请选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="107"/>
+        <location filename="../../ui/screens/payment.py" line="116"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="108"/>
+        <location filename="../../ui/screens/payment.py" line="117"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="109"/>
+        <location filename="../../ui/screens/payment.py" line="118"/>
         <source>Show
 payment code</source>
         <translation>出示
 付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="110"/>
+        <location filename="../../ui/screens/payment.py" line="119"/>
         <source>Scan
 QR code</source>
         <translation>扫描
 二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="113"/>
+        <location filename="../../ui/screens/payment.py" line="122"/>
         <source>¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
         <translation>收 1、5、10、20、50、100 元纸币</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="114"/>
+        <location filename="../../ui/screens/payment.py" line="123"/>
         <source>UnionPay chip card and PIN</source>
         <translation>银联芯片卡，输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="115"/>
+        <location filename="../../ui/screens/payment.py" line="124"/>
         <source>Show the payment code in your phone&apos;s wallet to the scanner</source>
         <translation>打开微信或支付宝付款码，对准扫码器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="116"/>
+        <location filename="../../ui/screens/payment.py" line="125"/>
         <source>Scan the kiosk&apos;s QR code with your phone</source>
         <translation>用手机扫描本机屏幕上的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="127"/>
+        <location filename="../../ui/screens/payment.py" line="136"/>
         <source>Mobile payment needs the connection to the utility, which is down.</source>
         <translation>手机支付需要连接电力营销系统，目前网络中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="130"/>
+        <location filename="../../ui/screens/payment.py" line="139"/>
         <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
         <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="134"/>
+        <location filename="../../ui/screens/payment.py" line="143"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1315,104 +1314,164 @@ QR code</source>
 <context>
     <name>PaymentHistoryPanel</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="57"/>
+        <location filename="../../ui/history_panel.py" line="59"/>
         <source>Self-service kiosk</source>
         <translation>自助缴费终端</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="58"/>
+        <location filename="../../ui/history_panel.py" line="60"/>
         <source>Mobile app</source>
         <translation>网上国网 App</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="59"/>
+        <location filename="../../ui/history_panel.py" line="61"/>
         <source>Bank</source>
         <translation>银行代收</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="60"/>
+        <location filename="../../ui/history_panel.py" line="62"/>
         <source>Service counter</source>
         <translation>营业厅柜台</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="61"/>
+        <location filename="../../ui/history_panel.py" line="63"/>
         <source>Automatic debit</source>
         <translation>银行代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="62"/>
-        <location filename="../../ui/history_panel.py" line="68"/>
+        <location filename="../../ui/history_panel.py" line="64"/>
+        <location filename="../../ui/history_panel.py" line="70"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="63"/>
-        <location filename="../../ui/history_panel.py" line="69"/>
+        <location filename="../../ui/history_panel.py" line="65"/>
+        <location filename="../../ui/history_panel.py" line="71"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="66"/>
+        <location filename="../../ui/history_panel.py" line="68"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="67"/>
+        <location filename="../../ui/history_panel.py" line="69"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="70"/>
+        <location filename="../../ui/history_panel.py" line="72"/>
         <source>UnionPay QR</source>
         <translation>银联二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="76"/>
+        <location filename="../../ui/history_panel.py" line="78"/>
         <source>{channel} ({method})</source>
         <translation>{channel}（{method}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="82"/>
-        <source>{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}</source>
-        <translation>{y}年{m}月{d}日 {hh:02d}:{mm:02d}</translation>
+        <location filename="../../ui/history_panel.py" line="86"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="87"/>
+        <source>Feb</source>
+        <translation>2月</translation>
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="89"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="90"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="91"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="92"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="93"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="94"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="95"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="96"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="97"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="99"/>
+        <source>{d} {month} {y}</source>
+        <translation>{y}年{month}{d}日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="105"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="88"/>
+        <location filename="../../ui/history_panel.py" line="105"/>
         <source>Paid through</source>
         <translation>缴费渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="88"/>
+        <location filename="../../ui/history_panel.py" line="105"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="88"/>
+        <location filename="../../ui/history_panel.py" line="105"/>
         <source>Receipt</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="91"/>
+        <location filename="../../ui/history_panel.py" line="108"/>
         <source>Loading your payment history…</source>
         <translation>正在查询缴费记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="93"/>
+        <location filename="../../ui/history_panel.py" line="110"/>
         <source>Payment history is unavailable right now. You can still pay.</source>
         <translation>暂时无法查询缴费记录，不影响缴费。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="95"/>
+        <location filename="../../ui/history_panel.py" line="112"/>
         <source>No payments yet.</source>
         <translation>暂无缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="99"/>
+        <location filename="../../ui/history_panel.py" line="116"/>
         <source>Payments from all channels, newest first</source>
         <translation>各渠道缴费记录，最近的在前</translation>
     </message>
@@ -1453,102 +1512,102 @@ QR code</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="59"/>
+        <location filename="../../ui/screens/result.py" line="62"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="60"/>
+        <location filename="../../ui/screens/result.py" line="63"/>
         <source>E-invoice</source>
         <translation>电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="65"/>
+        <location filename="../../ui/screens/result.py" line="68"/>
         <source>Payment received</source>
         <translation>缴费成功</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="65"/>
+        <location filename="../../ui/screens/result.py" line="68"/>
         <source>Payment recorded</source>
         <translation>缴费已记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="68"/>
+        <location filename="../../ui/screens/result.py" line="71"/>
         <source>Paid</source>
         <translation>实缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="70"/>
+        <location filename="../../ui/screens/result.py" line="73"/>
         <source>To your balance</source>
         <translation>存入余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="74"/>
+        <location filename="../../ui/screens/result.py" line="77"/>
         <source>New balance</source>
         <translation>当前余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="80"/>
+        <location filename="../../ui/screens/result.py" line="83"/>
         <source>Still due</source>
         <translation>仍需缴纳</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="85"/>
+        <location filename="../../ui/screens/result.py" line="88"/>
         <source>Receipt number</source>
         <translation>凭条号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="86"/>
+        <location filename="../../ui/screens/result.py" line="89"/>
         <source>Transaction</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="93"/>
+        <location filename="../../ui/screens/result.py" line="96"/>
         <source>Your money is safely recorded by this kiosk. It will be posted to your account when the connection to the utility returns.</source>
         <translation>您的缴费已由本机安全记录，网络恢复后将自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="97"/>
+        <location filename="../../ui/screens/result.py" line="100"/>
         <source>Your payment is held for the staff to assign to the right account.</source>
         <translation>您的缴费已暂存，工作人员将核实后入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="99"/>
+        <location filename="../../ui/screens/result.py" line="102"/>
         <source>Please take your receipt.</source>
         <translation>请取走您的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="101"/>
+        <location filename="../../ui/screens/result.py" line="104"/>
         <source>No paper receipt: scan the QR code for your e-receipt.</source>
         <translation>无法打印纸质凭条：请扫描二维码获取电子凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="106"/>
         <source>Printing your receipt…</source>
         <translation>正在打印凭条…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="105"/>
+        <location filename="../../ui/screens/result.py" line="108"/>
         <source>The electricity is on your card. You can take the card out now.</source>
         <translation>电量已写入购电卡，您可以拔卡了。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="107"/>
+        <location filename="../../ui/screens/result.py" line="110"/>
         <source>The card was taken out before the purchase was written. It is saved: insert the card again, here or at any kiosk, to write it for free.</source>
         <translation>写卡前购电卡被拔出。购电已保存：在本机或任一终端重新插卡即可免费补写。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="114"/>
         <source>The purchase could not be written to your card; the staff have been told.</source>
         <translation>电量未能写入购电卡，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="114"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>The purchase will be written to your card once the utility confirms the payment.</source>
         <translation>电力公司确认付款后即可写卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="126"/>
+        <location filename="../../ui/screens/result.py" line="129"/>
         <source>E-receipt and e-invoice</source>
         <translation>电子凭条与电子发票</translation>
     </message>

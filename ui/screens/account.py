@@ -101,7 +101,7 @@ class AccountScreen(ScreenWidget):
         tabs.addStretch(1)
         column.addLayout(tabs)
         self.pages = QStackedWidget()
-        self.bills = QTableWidget(0, 5)
+        self.bills = QTableWidget(0, 4)
         self.bills.setObjectName("bills_table")
         self.bills.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bills.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -109,7 +109,7 @@ class AccountScreen(ScreenWidget):
         self.bills.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.bills.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.bills.setWordWrap(False)
         self.bills.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -121,7 +121,7 @@ class AccountScreen(ScreenWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("usage_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(340)
+        self.chart_view.setMinimumHeight(280)
         self.pages.addWidget(self.chart_view)
         self.history = PaymentHistoryPanel()
         self.pages.addWidget(self.history)
@@ -249,7 +249,6 @@ class AccountScreen(ScreenWidget):
         self.bills.setHorizontalHeaderLabels(
             [
                 self.tr("Month"),
-                self.tr("Usage"),
                 self.tr("Charges"),
                 self.tr("Amount"),
                 self.tr("Due"),
@@ -263,8 +262,7 @@ class AccountScreen(ScreenWidget):
             )
             cells = (
                 bill.period,
-                f"{bill.usage_kwh} kWh",
-                lines,
+                lines,  # the kWh of each tier line add up to the month's usage
                 format_yuan(bill.amount_fen - bill.paid_fen),
                 bill.due_on,
             )

@@ -88,7 +88,8 @@ class MethodScreen(ScreenWidget):
                 "method",
                 lambda _=False, m=method: self.session.choose_method(m),
             )
-            for method in Method
+            # Cash and card first, the two phone payments side by side in the next row.
+            for method in (Method.CASH, Method.BANK_CARD, Method.WALLET, Method.WALLET_QR)
         }
         self.tile_hints = {method: label("", "muted") for method in Method}
         for method, tile in self.tiles.items():

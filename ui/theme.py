@@ -132,6 +132,7 @@ QPushButton[role="tab"] {{ font-size: {m.body_pt}pt; padding: 6px 28px; border-r
 QPushButton[role="tab"]:checked {{ background: {c["brand"]}; color: {c["on_brand"]}; }}
 QScrollBar:vertical {{ background: {c["surface"]}; width: 20px; }}
 QScrollBar::handle:vertical {{ background: {c["line"]}; border-radius: 8px; min-height: 60px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
 QPushButton[role="sim"] {{ min-height: 60px; min-width: 60px; font-size: 14pt; padding: 2px 10px; }}
 QTableWidget {{ background: {c["card"]}; gridline-color: {c["line"]}; font-size: {m.small_pt}pt; border: none; }}
 QTableWidget::item {{ padding: 2px 10px; }}

@@ -30,6 +30,7 @@ from kiosk.invoices import InvoiceService
 from kiosk.journal import Journal
 from kiosk.mandates import MandateService
 from kiosk.outbox.forwarder import Forwarder
+from kiosk.payment_history import BackendPaymentHistory
 from kiosk.payments.bank_card import BankCardPayments
 from kiosk.payments.cash import CashPayments
 from kiosk.payments.prepaid import PrepaidCards
@@ -123,6 +124,7 @@ class Kiosk:
     simulator: Any = None
     invoices: InvoiceService | None = None
     mandates: MandateService | None = None
+    history_worker: SerialWorker | None = None
     recovery: RecoveryReport | None = None
     _opened: list[Any] = field(default_factory=list)
 
@@ -194,6 +196,7 @@ class Kiosk:
             )
         scanner = make_scanner(settings)
         worker = SerialWorker()
+        history_worker = SerialWorker("history-worker")
         receipts = PrinterReceiptDesk(
             printer,
             kiosk_id=settings.kiosk.id,
@@ -229,6 +232,8 @@ class Kiosk:
             qr_expires_s=settings.session.qr_expires_s,
             invoices=invoices,
             mandates=mandates,
+            history=BackendPaymentHistory(client),
+            history_executor=history_worker,
         )
         service_mode = ServiceMode(journal)
         kiosk = cls(
@@ -257,6 +262,7 @@ class Kiosk:
             card_reader=card_reader,
             cards=cards,
             worker=worker,
+            history_worker=history_worker,
             simulator=simulator,
             invoices=invoices,
             mandates=mandates,
@@ -373,6 +379,8 @@ class Kiosk:
     def close(self) -> None:
         self.heartbeat.stop()
         self.worker.stop()
+        if self.history_worker is not None:
+            self.history_worker.stop()
         for device in reversed(self._opened):
             try:
                 device.close()

@@ -69,7 +69,7 @@ SYMBOL_NAMES = {
 # Added to the window's stylesheet (theme.py): the keys keep role "key" (size, font, senior
 # scaling) and a `tone` marks the active mode, the first candidate and OK in theme colours.
 LOCAL_STYLE = f"""
-QPushButton[role="key"] {{ padding: 4px 6px; }}
+QPushButton[role="key"] {{ padding: 4px 6px; min-width: {MIN_KEY_PX}px; }}
 QPushButton[role="key"][tone="active"] {{ background: {COLORS["brand"]};
     color: {COLORS["on_brand"]}; border-color: {COLORS["brand"]}; }}
 QPushButton[role="key"][tone="active"]:pressed {{ background: {COLORS["brand_pressed"]}; }}

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.session.state import Screen, SessionState
 from ui.bridge import SessionBridge
 from ui.messages import Messages
+from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.account import AccountScreen
 from ui.screens.base import ScreenWidget
 from ui.screens.card import CardSlotScreen
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._build_header())
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         column.addWidget(self.stack, 1)
         column.addWidget(self._build_warning())
         if sim_actions:
@@ -147,21 +147,29 @@ class MainWindow(QMainWindow):
         header.setProperty("role", "header")
         row = QHBoxLayout(header)
         row.setContentsMargins(32, 10, 32, 10)
-        row.setSpacing(16)
+        # Brand and buttons side by side; on a narrow display the buttons go under the brand.
+        reflow = ReflowGrid((2, 1), spacing=16, stretch=(1, 0))
+        row.addWidget(reflow)
         self.brand = label("", None, wrap=False)
-        row.addWidget(self.brand)
-        row.addStretch(1)
         self.language_button = button("toggle_language", "header", self._toggle_language)
         self.senior_button = button("toggle_senior", "header", self.session.toggle_senior)
         self.staff_button = button("call_staff", "header", self.session.call_staff)
         self.speak_button = button("speak", "speak", lambda: self.guide.start())
+        buttons = Box()
+        line = QHBoxLayout(buttons)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(16)
+        line.addStretch(1)
         for widget in (
             self.speak_button,
             self.language_button,
             self.senior_button,
             self.staff_button,
         ):
-            row.addWidget(widget)
+            line.addWidget(widget)
+        reflow.add(self.brand)
+        reflow.add(buttons)
+        self.header_reflow = reflow
         return header
 
     def _build_warning(self) -> QFrame:

@@ -106,7 +106,7 @@ QFrame[role="header"] {{ background: {c["brand"]}; }}
 QFrame[role="header"] QLabel {{ background: {c["brand"]}; color: {c["on_brand"]}; font-size: {m.action_pt}pt; font-weight: 600; }}
 QFrame[role="warning"] {{ background: {c["warning_bg"]}; border-top: 3px solid {c["warning_text"]}; }}
 QFrame[role="warning"] QLabel {{ background: {c["warning_bg"]}; color: {c["warning_text"]}; font-weight: 600; }}
-QPushButton {{ min-height: {m.target_px}px; min-width: {m.target_px}px; border-radius: 14px;
+QPushButton {{ min-height: {m.target_px}px; border-radius: 14px;
     font-size: {m.action_pt}pt; font-weight: 600; padding: 6px 24px;
     background: {c["card"]}; color: {c["brand"]}; border: 2px solid {c["brand"]}; }}
 QPushButton:pressed {{ background: {c["line"]}; }}
@@ -116,18 +116,26 @@ QPushButton[role="primary"]:pressed {{ background: {c["brand_pressed"]}; }}
 QPushButton[role="go"] {{ background: {c["accent"]}; color: {c["on_brand"]}; border: none; }}
 QPushButton[role="go"]:pressed {{ background: {c["accent_pressed"]}; }}
 QPushButton[role="danger"] {{ background: {c["card"]}; color: {c["danger"]}; border: 2px solid {c["danger"]}; }}
-QPushButton[role="key"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt; }}
+QPushButton[role="key"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt;
+    padding: 4px 8px; }}
 QPushButton[role="key5"] {{ min-height: {m.key_px}px; min-width: {m.key_px}px; font-size: {m.amount_pt - 8}pt;
-    border-width: 4px; }}
+    border-width: 4px; padding: 4px 8px; }}
 QPushButton[role="tile"] {{ min-height: {m.key_px * 2}px; font-size: {m.action_pt}pt; }}
+QPushButton[role="method"] {{ min-height: {m.key_px + 24}px; font-size: {m.action_pt}pt; padding: 6px 16px; }}
 QPushButton[role="header"] {{ background: {c["brand"]}; color: {c["on_brand"]}; border: 2px solid {c["on_brand"]};
     font-size: {m.small_pt + 2}pt; padding: 4px 18px; min-height: {m.header_target_px}px; }}
 QPushButton[role="header"]:pressed {{ background: {c["brand_pressed"]}; }}
 QPushButton[role="speak"] {{ background: {c["on_brand"]}; color: {c["brand"]}; border: none;
     font-size: {m.action_pt}pt; font-weight: 700; padding: 4px 22px; }}
 QPushButton[role="speak"]:pressed {{ background: {c["line"]}; }}
+QPushButton[role="tab"] {{ font-size: {m.body_pt}pt; padding: 6px 28px; border-radius: 12px; }}
+QPushButton[role="tab"]:checked {{ background: {c["brand"]}; color: {c["on_brand"]}; }}
+QScrollBar:vertical {{ background: {c["surface"]}; width: 20px; }}
+QScrollBar::handle:vertical {{ background: {c["line"]}; border-radius: 8px; min-height: 60px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
 QPushButton[role="sim"] {{ min-height: 60px; min-width: 60px; font-size: 14pt; padding: 2px 10px; }}
 QTableWidget {{ background: {c["card"]}; gridline-color: {c["line"]}; font-size: {m.small_pt}pt; border: none; }}
+QTableWidget::item {{ padding: 2px 10px; }}
 QHeaderView::section {{ background: {c["surface"]}; color: {c["muted"]}; font-size: {m.small_pt}pt; border: none;
     padding: 6px; }}
 """

@@ -4,142 +4,152 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="105"/>
+        <location filename="../../ui/screens/account.py" line="169"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="107"/>
+        <location filename="../../ui/screens/account.py" line="171"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="108"/>
+        <location filename="../../ui/screens/account.py" line="172"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="109"/>
+        <location filename="../../ui/screens/account.py" line="173"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="110"/>
+        <location filename="../../ui/screens/account.py" line="174"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="111"/>
+        <location filename="../../ui/screens/account.py" line="175"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="112"/>
+        <location filename="../../ui/screens/account.py" line="176"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="113"/>
+        <location filename="../../ui/screens/account.py" line="177"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="117"/>
+        <location filename="../../ui/screens/account.py" line="182"/>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="184"/>
+        <source>Payment history</source>
+        <translation>缴费记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="188"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="118"/>
+        <location filename="../../ui/screens/account.py" line="189"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="119"/>
+        <location filename="../../ui/screens/account.py" line="190"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="137"/>
+        <location filename="../../ui/screens/account.py" line="213"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="137"/>
+        <location filename="../../ui/screens/account.py" line="213"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="144"/>
+        <location filename="../../ui/screens/account.py" line="220"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="153"/>
+        <location filename="../../ui/screens/account.py" line="229"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="165"/>
+        <location filename="../../ui/screens/account.py" line="236"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="173"/>
+        <location filename="../../ui/screens/account.py" line="247"/>
         <source>Auto-debit: on, card {card}, day {day} of each month</source>
         <translation>自动代扣：已开通，银行卡 {card}，每月 {day} 日扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="177"/>
+        <location filename="../../ui/screens/account.py" line="251"/>
         <source>Auto-debit: off</source>
         <translation>自动代扣：未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="180"/>
+        <location filename="../../ui/screens/account.py" line="254"/>
         <source>Change auto-debit card</source>
         <translation>更换代扣银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="182"/>
+        <location filename="../../ui/screens/account.py" line="256"/>
         <source>Sign up for auto-debit</source>
         <translation>开通自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="191"/>
-        <source>{amount} (since {date}, 0.1% a day)</source>
-        <translation>{amount}（自 {date} 起，每日 0.1%）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/account.py" line="198"/>
+        <location filename="../../ui/screens/account.py" line="272"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="199"/>
+        <location filename="../../ui/screens/account.py" line="183"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="200"/>
+        <location filename="../../ui/screens/account.py" line="265"/>
+        <source>Includes a late fee of {amount} (0.1% a day since {date})</source>
+        <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="273"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="201"/>
+        <location filename="../../ui/screens/account.py" line="274"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="202"/>
+        <location filename="../../ui/screens/account.py" line="275"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="234"/>
+        <location filename="../../ui/screens/account.py" line="313"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="251"/>
+        <location filename="../../ui/screens/account.py" line="334"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -147,37 +157,37 @@
 <context>
     <name>AmountScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="49"/>
+        <location filename="../../ui/screens/payment.py" line="59"/>
         <source>How much do you want to pay?</source>
         <translation>请选择缴费金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="50"/>
+        <location filename="../../ui/screens/payment.py" line="60"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="52"/>
+        <location filename="../../ui/screens/payment.py" line="62"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="54"/>
+        <location filename="../../ui/screens/payment.py" line="64"/>
         <source>Or type another amount in yuan:</source>
         <translation>或输入其他金额（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="60"/>
+        <location filename="../../ui/screens/payment.py" line="70"/>
         <source>Cash: the kiosk gives no change. Anything above the amount due goes to your account balance.</source>
         <translation>现金缴费不找零，超出应缴金额的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="64"/>
+        <location filename="../../ui/screens/payment.py" line="74"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="65"/>
+        <location filename="../../ui/screens/payment.py" line="75"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -556,42 +566,42 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="155"/>
+        <location filename="../../ui/screens/payment.py" line="176"/>
         <source>Please check before you pay</source>
         <translation>请核对缴费信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="156"/>
+        <location filename="../../ui/screens/payment.py" line="177"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="157"/>
+        <location filename="../../ui/screens/payment.py" line="178"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="158"/>
+        <location filename="../../ui/screens/payment.py" line="179"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="159"/>
+        <location filename="../../ui/screens/payment.py" line="180"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="167"/>
+        <location filename="../../ui/screens/payment.py" line="188"/>
         <source>Insert notes after you confirm. No change is given: anything above {amount} goes to your account balance.</source>
         <translation>确认后请放入纸币。本机不找零：超过 {amount} 的部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="173"/>
+        <location filename="../../ui/screens/payment.py" line="194"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="174"/>
+        <location filename="../../ui/screens/payment.py" line="195"/>
         <source>Confirm and pay</source>
         <translation>确认缴费</translation>
     </message>
@@ -599,27 +609,27 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="44"/>
+        <location filename="../../ui/screens/identify.py" line="46"/>
         <source>Your account number</source>
         <translation>请输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="46"/>
+        <location filename="../../ui/screens/identify.py" line="48"/>
         <source>Type the account number printed on your bill (10 to 13 digits)</source>
         <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="54"/>
+        <location filename="../../ui/screens/identify.py" line="56"/>
         <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
         <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="56"/>
+        <location filename="../../ui/screens/identify.py" line="58"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="57"/>
+        <location filename="../../ui/screens/identify.py" line="59"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -899,47 +909,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -1518,50 +1528,66 @@
 <context>
     <name>MethodScreen</name>
     <message>
-        <location filename="../../ui/screens/payment.py" line="99"/>
+        <location filename="../../ui/screens/payment.py" line="113"/>
         <source>Choose how to pay</source>
         <translation>请选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="101"/>
-        <source>Cash
-¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
-        <translation>现金
-1 · 5 · 10 · 20 · 50 · 100 元纸币</translation>
+        <location filename="../../ui/screens/payment.py" line="116"/>
+        <source>Cash</source>
+        <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="102"/>
-        <source>Bank card
-UnionPay chip card and PIN</source>
-        <translation>银行卡
-银联芯片卡 + 密码</translation>
+        <location filename="../../ui/screens/payment.py" line="117"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="104"/>
-        <source>Mobile payment
-show your payment code to the scanner</source>
-        <translation>手机支付
-出示付款码</translation>
+        <location filename="../../ui/screens/payment.py" line="118"/>
+        <source>Show
+payment code</source>
+        <translation>出示
+付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="107"/>
-        <source>Mobile payment
-scan the kiosk&apos;s QR code with your phone</source>
-        <translation>手机支付
-用手机扫描本机二维码</translation>
+        <location filename="../../ui/screens/payment.py" line="119"/>
+        <source>Scan
+QR code</source>
+        <translation>扫描
+二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="115"/>
+        <location filename="../../ui/screens/payment.py" line="122"/>
+        <source>¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes</source>
+        <translation>收 1、5、10、20、50、100 元纸币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="123"/>
+        <source>UnionPay chip card and PIN</source>
+        <translation>银联芯片卡，输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="124"/>
+        <source>Show the payment code in your phone&apos;s wallet to the scanner</source>
+        <translation>打开微信或支付宝付款码，对准扫码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="125"/>
+        <source>Scan the kiosk&apos;s QR code with your phone</source>
+        <translation>用手机扫描本机屏幕上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/payment.py" line="136"/>
         <source>Mobile payment needs the connection to the utility, which is down.</source>
         <translation>手机支付需要连接电力营销系统，目前网络中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="118"/>
+        <location filename="../../ui/screens/payment.py" line="139"/>
         <source>No paper receipt is available; you will get an e-receipt QR code instead.</source>
         <translation>暂无法打印纸质凭条，缴费后将显示电子凭条二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/payment.py" line="122"/>
+        <location filename="../../ui/screens/payment.py" line="143"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1644,6 +1670,171 @@ scan the kiosk&apos;s QR code with your phone</source>
         <location filename="../../ui/screens/notice.py" line="68"/>
         <source>This kiosk is out of service. Please use another kiosk or the service counter.</source>
         <translation>本机暂停服务，请使用其他终端或前往柜台办理。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentHistoryPanel</name>
+    <message>
+        <location filename="../../ui/history_panel.py" line="59"/>
+        <source>Self-service kiosk</source>
+        <translation>自助缴费终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="60"/>
+        <source>Mobile app</source>
+        <translation>网上国网 App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="61"/>
+        <source>Bank</source>
+        <translation>银行代收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="62"/>
+        <source>Service counter</source>
+        <translation>营业厅柜台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="63"/>
+        <source>Automatic debit</source>
+        <translation>银行代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="64"/>
+        <location filename="../../ui/history_panel.py" line="70"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="65"/>
+        <location filename="../../ui/history_panel.py" line="71"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="68"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="69"/>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="72"/>
+        <source>UnionPay QR</source>
+        <translation>银联二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="78"/>
+        <source>{channel} ({method})</source>
+        <translation>{channel}（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="86"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="87"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="88"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="89"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="90"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="91"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="92"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="93"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="94"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="95"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="96"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="97"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="99"/>
+        <source>{d} {month} {y}</source>
+        <translation>{y}年{month}{d}日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="105"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="105"/>
+        <source>Paid through</source>
+        <translation>缴费渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="105"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="105"/>
+        <source>Receipt</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="108"/>
+        <source>Loading your payment history…</source>
+        <translation>正在查询缴费记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="110"/>
+        <source>Payment history is unavailable right now. You can still pay.</source>
+        <translation>暂时无法查询缴费记录，不影响缴费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="112"/>
+        <source>No payments yet.</source>
+        <translation>暂无缴费记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="116"/>
+        <source>Payments from all channels, newest first</source>
+        <translation>各渠道缴费记录，最近的在前</translation>
     </message>
 </context>
 <context>
@@ -1805,102 +1996,102 @@ scan the kiosk&apos;s QR code with your phone</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="59"/>
+        <location filename="../../ui/screens/result.py" line="62"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="60"/>
+        <location filename="../../ui/screens/result.py" line="63"/>
         <source>E-invoice</source>
         <translation>电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="65"/>
+        <location filename="../../ui/screens/result.py" line="68"/>
         <source>Payment received</source>
         <translation>缴费成功</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="65"/>
+        <location filename="../../ui/screens/result.py" line="68"/>
         <source>Payment recorded</source>
         <translation>缴费已记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="68"/>
+        <location filename="../../ui/screens/result.py" line="71"/>
         <source>Paid</source>
         <translation>实缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="70"/>
+        <location filename="../../ui/screens/result.py" line="73"/>
         <source>To your balance</source>
         <translation>存入余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="74"/>
+        <location filename="../../ui/screens/result.py" line="77"/>
         <source>New balance</source>
         <translation>当前余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="80"/>
+        <location filename="../../ui/screens/result.py" line="83"/>
         <source>Still due</source>
         <translation>仍需缴纳</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="85"/>
+        <location filename="../../ui/screens/result.py" line="88"/>
         <source>Receipt number</source>
         <translation>凭条号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="86"/>
+        <location filename="../../ui/screens/result.py" line="89"/>
         <source>Transaction</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="93"/>
+        <location filename="../../ui/screens/result.py" line="96"/>
         <source>Your money is safely recorded by this kiosk. It will be posted to your account when the connection to the utility returns.</source>
         <translation>您的缴费已由本机安全记录，网络恢复后将自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="97"/>
+        <location filename="../../ui/screens/result.py" line="100"/>
         <source>Your payment is held for the staff to assign to the right account.</source>
         <translation>您的缴费已暂存，工作人员将核实后入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="99"/>
+        <location filename="../../ui/screens/result.py" line="102"/>
         <source>Please take your receipt.</source>
         <translation>请取走您的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="101"/>
+        <location filename="../../ui/screens/result.py" line="104"/>
         <source>No paper receipt: scan the QR code for your e-receipt.</source>
         <translation>无法打印纸质凭条：请扫描二维码获取电子凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="106"/>
         <source>Printing your receipt…</source>
         <translation>正在打印凭条…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="105"/>
+        <location filename="../../ui/screens/result.py" line="108"/>
         <source>The electricity is on your card. You can take the card out now.</source>
         <translation>电量已写入购电卡，您可以拔卡了。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="107"/>
+        <location filename="../../ui/screens/result.py" line="110"/>
         <source>The card was taken out before the purchase was written. It is saved: insert the card again, here or at any kiosk, to write it for free.</source>
         <translation>写卡前购电卡被拔出。购电已保存：在本机或任一终端重新插卡即可免费补写。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="114"/>
         <source>The purchase could not be written to your card; the staff have been told.</source>
         <translation>电量未能写入购电卡，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="114"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>The purchase will be written to your card once the utility confirms the payment.</source>
         <translation>电力公司确认付款后即可写卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="126"/>
+        <location filename="../../ui/screens/result.py" line="129"/>
         <source>E-receipt and e-invoice</source>
         <translation>电子凭条与电子发票</translation>
     </message>
@@ -2043,42 +2234,45 @@ scan the kiosk&apos;s QR code with your phone</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../ui/screens/start.py" line="38"/>
+        <location filename="../../ui/screens/start.py" line="36"/>
         <source>Pay your electricity bill</source>
         <translation>电费自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="39"/>
+        <location filename="../../ui/screens/start.py" line="37"/>
         <source>Touch the screen to begin</source>
         <translation>请触摸屏幕开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="40"/>
-        <source>Enter account number</source>
+        <location filename="../../ui/screens/start.py" line="38"/>
+        <source>Enter account
+number</source>
         <translation>输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="41"/>
-        <source>Scan bill QR code</source>
+        <location filename="../../ui/screens/start.py" line="39"/>
+        <source>Scan bill
+QR code</source>
         <translation>扫描账单二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="42"/>
-        <source>Insert prepaid card</source>
+        <location filename="../../ui/screens/start.py" line="40"/>
+        <source>Insert
+prepaid card</source>
         <translation>插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="43"/>
+        <location filename="../../ui/screens/start.py" line="41"/>
         <source>The number is printed on your bill</source>
         <translation>户号印在您的电费账单上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="44"/>
+        <location filename="../../ui/screens/start.py" line="42"/>
         <source>Hold the QR code on your bill under the scanner</source>
         <translation>将账单上的二维码对准下方扫描口</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="45"/>
+        <location filename="../../ui/screens/start.py" line="43"/>
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
     </message>

@@ -25,12 +25,13 @@ from kiosk.session.ports import (
     CashLedger,
     Executor,
     Health,
+    PaymentHistory,
     PostingWaiter,
     ReceiptDesk,
     WalletDesk,
 )
 from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
-from kiosk.session.views import AccountView, PaymentOutcomeView
+from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class SessionCore:
         qr_expires_s: int = 300,
         invoices: Any = None,
         mandates: Any = None,
+        history: PaymentHistory | None = None,
+        history_executor: Executor | None = None,
     ) -> None:
         self._clock = clock
         self._executor = executor
@@ -87,6 +90,9 @@ class SessionCore:
         self._cards = cards
         self._invoices = invoices  # kiosk.invoices.InvoiceService; None: no e-invoice button
         self._mandates = mandates  # kiosk.mandates.MandateService; None: no auto-debit button
+        self._history = history  # None: no payment history shown
+        # Its own worker in the app, so a slow history reply never holds up a payment.
+        self._history_executor = history_executor or executor
         self._lock = threading.RLock()
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []
@@ -164,7 +170,7 @@ class SessionCore:
     def _fetch_account(self, generation: int, account_no: str) -> AccountView | None:
         """On the worker: the account, or None after showing why not (not found, link down)."""
         try:
-            return self._accounts.lookup(account_no)
+            account = self._accounts.lookup(account_no)
         except AccountNotFound:
             self._if_current(
                 generation,
@@ -177,7 +183,50 @@ class SessionCore:
         except Exception:
             log.exception("account lookup failed")
             self._if_current(generation, screen=Screen.NOTICE, message="backend_error")
+        else:
+            self._load_history(generation, account)
+            return account
         return None
+
+    def _load_history(self, generation: int, account: AccountView) -> None:
+        """Start fetching the account's payment history; it arrives as a state change later."""
+        if self._history is None:
+            return
+        account_no = account.account_no
+        if account.offline:
+            self._set_history(generation, PaymentHistoryView(account_no, "unavailable"))
+            return
+        self._set_history(generation, PaymentHistoryView(account_no, "loading"))
+        history = self._history
+
+        def work() -> None:
+            try:
+                records = history.recent(account_no)
+            except Exception as exc:
+                log.warning("payment history unavailable: %s", type(exc).__name__)
+                found = PaymentHistoryView(account_no, "unavailable")
+            else:
+                found = PaymentHistoryView(account_no, "loaded", records)
+            self._set_history(generation, found, replacing=account_no)
+
+        self._history_executor.submit(work)
+
+    def _set_history(
+        self, generation: int, history: PaymentHistoryView, *, replacing: str | None = None
+    ) -> None:
+        """Show `history` if the session (and, when `replacing`, the account whose history is
+        loading) is still the one it was fetched for; a late reply for another is dropped.
+        Does not count as a touch: the idle timer keeps running."""
+        with self._lock:
+            current = self._state.history
+            if generation != self._generation:
+                return
+            if replacing is not None and (current is None or current.account_no != replacing):
+                return
+            self._state = replace(self._state, history=history)
+            state = self._state
+        for listener in list(self._listeners):
+            listener(state)
 
     def _show_outcome(self, txn_id: str, reason: str | None) -> None:
         """On the worker: wait for the posting, show the result, then the receipt."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kiosk.session.views import AccountView, PaymentOutcomeView
+from kiosk.session.views import AccountView, PaymentOutcomeView, PaymentRecordView
 
 
 class AccountNotFound(Exception):
@@ -20,6 +20,13 @@ class BackendDown(Exception):
 class AccountLookup(Protocol):
     def lookup(self, account_no: str) -> AccountView:
         """Fetch (offline: recall from the cache) an account; AccountNotFound or BackendDown."""
+        ...
+
+
+class PaymentHistory(Protocol):
+    def recent(self, account_no: str) -> tuple[PaymentRecordView, ...]:
+        """The account's recent payments from every channel, newest first; raises when the
+        back end cannot say (the session then shows "history unavailable")."""
         ...
 
 

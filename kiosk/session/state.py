@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.payments.prepaid import CardStatus
-from kiosk.session.views import AccountView, PaymentOutcomeView
+from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
 if TYPE_CHECKING:
     from kiosk.invoices import InvoiceOutcome
@@ -92,6 +92,7 @@ class SessionState:
     senior: bool = False
     account_input: str = ""
     account: AccountView | None = None
+    history: PaymentHistoryView | None = None  # the account's recent payments, any channel
     amount_fen: int | None = None
     amount_input: str = ""  # digits typed on the "other amount" keypad, in yuan
     methods: tuple[Method, ...] = ()

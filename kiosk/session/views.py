@@ -83,3 +83,25 @@ class PaymentOutcomeView:
     late_fee_paid_fen: int = 0
     method: str = "cash"
     payment_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PaymentRecordView:
+    """One payment to the account through any channel (kiosk, app, bank, counter, ...)."""
+
+    channel: str  # kiosk | app | bank | counter | autopay | wechat | alipay
+    method: str
+    amount_fen: int
+    posted_at: str  # RFC 3339, UTC
+    receipt_no: str
+
+
+@dataclass(frozen=True)
+class PaymentHistoryView:
+    """The recent payments of one account, fetched after the account is shown.
+
+    `status` is "loading", "loaded" or "unavailable"; paying never waits for it."""
+
+    account_no: str
+    status: str
+    records: tuple[PaymentRecordView, ...] = ()

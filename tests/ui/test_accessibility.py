@@ -314,28 +314,8 @@ CASES = [
 ]
 # Faults that need the screens changed (ui/screens, main_window.py), not the theme. Each listed case
 # must still show them: once the screens are fixed, the case fails until it is removed here.
-CHART = "usage chart fonts are Qt's 9 pt default (ui/screens/account.py)"
-TILES = "method tiles: two-line text wider than a quarter of the row (ui/screens/payment.py)"
-NARROW = (
-    "screen narrower than the widest page (keypads, method tiles, account cards): the window "
-    "outgrows it and actions at the right edge are cut off"
-)
-LATE_FEE = "wrapped account fields clipped in the account grid (ui/screens/account.py)"
-SENIOR_TALL = "senior account screen plus the idle banner taller than 1080 px: 'More time' cut"
-KNOWN_LAYOUT = {
-    "zh-normal-landscape": CHART,
-    "zh-normal-square": f"{CHART}; {TILES}; {LATE_FEE}",
-    "zh-normal-portrait": f"{CHART}; {TILES}; {NARROW}",
-    "zh-senior-landscape": f"{CHART}; {TILES}; {LATE_FEE}; {SENIOR_TALL}",
-    "zh-senior-square": f"{CHART}; {TILES}; {NARROW}; {LATE_FEE}",
-    "zh-senior-portrait": f"{CHART}; {TILES}; {NARROW}",
-    "en-normal-landscape": f"{CHART}; {TILES}",
-    "en-normal-square": f"{CHART}; {TILES}; {LATE_FEE}; start tiles text cut",
-    "en-normal-portrait": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-    "en-senior-landscape": f"{CHART}; {TILES}; {LATE_FEE}; {SENIOR_TALL}",
-    "en-senior-square": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-    "en-senior-portrait": f"{CHART}; {TILES}; {NARROW}; header buttons text cut",
-}
+# Empty since the screens reflow (ui/reflow.py) and the account details scroll under fixed actions.
+KNOWN_LAYOUT: dict[str, str] = {}
 HARD = ("target", "contrast", "font")  # what the theme controls: must hold everywhere, now
 
 

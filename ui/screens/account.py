@@ -1,15 +1,25 @@
-"""Account: who, status, what is due and why (bills with tier lines, late fee), usage, alerts."""
+"""Account: who, status, what is due and why (bills with tier lines, late fee), usage, and the
+payments made through every channel.
+
+The main actions (back, other amount, pay) sit below a scroll area that holds everything else,
+so they are on screen on every display shape and text size; the details scroll if they must.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
+    QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,79 +28,119 @@ from PySide6.QtWidgets import (
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from kiosk.session.views import AccountView
+from ui.history_panel import PaymentHistoryPanel, fit_rows
+from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
-from ui.theme import COLORS
+from ui.theme import COLORS, metrics
 from ui.widgets import button, card, label
+
+FIELDS = ("account", "holder", "address", "status", "balance", "arrears", "late_fee")
+TABS = ("bills", "usage", "history")
 
 
 class AccountScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        top = QHBoxLayout()
-        top.setSpacing(24)
-        # Who and what is due.
+        content = Box()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(16)
+        # Who (left) and what is due (right); under each other on a narrow display.
+        top = ReflowGrid((2, 1), spacing=24, stretch=(3, 2))
         summary = card()
-        grid = QGridLayout(summary)
-        grid.setContentsMargins(24, 20, 24, 20)
-        grid.setVerticalSpacing(10)
-        self.fields: dict[str, tuple[object, object]] = {}
-        names = ("account", "holder", "address", "status", "balance", "arrears", "late_fee")
-        for row, name in enumerate(names):
-            key, value = label("", "muted"), label("")
+        summary_box = QVBoxLayout(summary)
+        summary_box.setContentsMargins(24, 16, 24, 16)
+        self.field_grid = ReflowGrid((2, 1), spacing=12, stretch=(0, 1))
+        summary_box.addWidget(self.field_grid)
+        self.fields: dict[str, tuple[QLabel, QLabel]] = {}
+        for name in FIELDS:
+            key, value = label("", "muted", wrap=False), label("", None, wrap=False)
             value.setObjectName(f"account_{name}")
-            grid.addWidget(key, row, 0)
-            grid.addWidget(value, row, 1)
+            self.field_grid.add(key, value)
             self.fields[name] = (key, value)
-        top.addWidget(summary, 3)
+        top.add(summary)
         due_card = card()
         due_box = QVBoxLayout(due_card)
-        due_box.setContentsMargins(24, 20, 24, 20)
+        due_box.setContentsMargins(24, 16, 24, 16)
         self.due_label = label("", "muted")
-        self.due_value = label("", "amount")
+        self.due_value = label("", "amount", wrap=False)
         self.due_value.setObjectName("amount_due")
+        self.late_note = label("", "muted")
+        self.late_note.setObjectName("account_late_note")
         self.offline = label("", "message")
         self.message = label("", "message")
         self.message.setObjectName("account_message")
         self.card_info = label("", "muted")
         self.card_info.setObjectName("account_card")
         self.alerts = label("", "message")
-        due_box.addWidget(self.due_label)
-        due_box.addWidget(self.due_value)
-        due_box.addWidget(self.card_info)
-        due_box.addWidget(self.message)
-        due_box.addWidget(self.offline)
-        due_box.addWidget(self.alerts)
+        for widget in (
+            self.due_label,
+            self.due_value,
+            self.late_note,
+            self.card_info,
+            self.message,
+            self.offline,
+            self.alerts,
+        ):
+            due_box.addWidget(widget)
         due_box.addStretch(1)
         self.autopay_info = label("", "muted")
         self.autopay_info.setObjectName("account_autopay")
         self.autopay_button = button("autopay", None, self.session.mandate_start)
         due_box.addWidget(self.autopay_info)
         due_box.addWidget(self.autopay_button)
-        top.addWidget(due_card, 2)
-        self.body.addLayout(top)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(24)
-        self.bills = QTableWidget(0, 5)
+        top.add(due_card)
+        column.addWidget(top)
+        # Bills, usage and payment history behind three tabs.
+        tabs = QHBoxLayout()
+        tabs.setSpacing(12)
+        self.tab_group = QButtonGroup(self)
+        self.tab_group.setExclusive(True)
+        self.tab_buttons: dict[str, object] = {}
+        for index, name in enumerate(TABS):
+            tab = button(f"account_tab_{name}", "tab")
+            tab.setCheckable(True)
+            self.tab_group.addButton(tab, index)
+            tabs.addWidget(tab)
+            self.tab_buttons[name] = tab
+        tabs.addStretch(1)
+        column.addLayout(tabs)
+        self.pages = QStackedWidget()
+        self.bills = QTableWidget(0, 4)
         self.bills.setObjectName("bills_table")
         self.bills.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bills.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.bills.verticalHeader().setVisible(False)
+        self.bills.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.bills.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.bills.setWordWrap(False)
         self.bills.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bottom.addWidget(self.bills, 3)
+        self.pages.addWidget(self.bills)
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setBackgroundBrush(QColor(COLORS["card"]))
+        self.chart.setTitleBrush(QColor(COLORS["text"]))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("usage_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
-        bottom.addWidget(self.chart_view, 2)
-        self.body.addLayout(bottom, 1)
+        self.chart_view.setMinimumHeight(280)
+        self.pages.addWidget(self.chart_view)
+        self.history = PaymentHistoryPanel()
+        self.pages.addWidget(self.history)
+        self.tab_group.idClicked.connect(self._show_tab)
+        column.addWidget(self.pages)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("account_scroll")
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+        self.body.addWidget(scroll, 1)
         self.back_button = button("back", None, self.session.back)
         self.other_button = button("other_amount", None, self.session.to_amount)
         self.pay_button = button("pay_due", "go", self.session.pay_due)
@@ -99,6 +149,20 @@ class AccountScreen(ScreenWidget):
         self.actions.addWidget(self.other_button)
         self.actions.addWidget(self.pay_button)
         self._chart_for: str | None = None
+        self._shown_for: str | None = None
+        self._show_tab(0)
+
+    def _show_tab(self, index: int) -> None:
+        self.tab_group.button(index).setChecked(True)
+        self.pages.setCurrentIndex(index)
+        # Only the shown page counts for the height (a hidden chart adds no empty space).
+        for page in range(self.pages.count()):
+            widget = self.pages.widget(page)
+            policy = widget.sizePolicy()
+            ignored = QSizePolicy.Policy.Ignored if page != index else QSizePolicy.Policy.Preferred
+            policy.setVerticalPolicy(ignored)
+            widget.setSizePolicy(policy)
+        self.pages.updateGeometry()
 
     def render(self, state: SessionState) -> None:
         account = state.account
@@ -113,12 +177,23 @@ class AccountScreen(ScreenWidget):
             "late_fee": self.tr("Late fee"),
         }
         for name, (key, _value) in self.fields.items():
-            key.setText(labels[name])  # type: ignore[attr-defined]
+            key.setText(labels[name])
+        tab_names = {
+            "bills": self.tr("Bills"),
+            "usage": self.tr("Usage"),
+            "history": self.tr("Payment history"),
+        }
+        for name, tab in self.tab_buttons.items():
+            tab.setText(tab_names[name])  # type: ignore[attr-defined]
         self.back_button.setText(self.tr("Back"))
         self.other_button.setText(self.tr("Other amount"))
         self.due_label.setText(self.tr("Amount due"))
         if account is None:
             return
+        if account.account_no != self._shown_for:  # a new account starts on its bills
+            self._shown_for = account.account_no
+            self._show_tab(0)
+            self.scroll.verticalScrollBar().setValue(0)
         values = {
             "account": account.account_no,
             "holder": account.holder_masked,
@@ -127,11 +202,12 @@ class AccountScreen(ScreenWidget):
             f"{self.messages.billing_mode(account.billing_mode)}",
             "balance": format_yuan(account.balance_fen),
             "arrears": format_yuan(account.arrears_fen),
-            "late_fee": self._late_fee_text(account),
+            "late_fee": format_yuan(account.late_fee_fen),
         }
         for name, (_key, value) in self.fields.items():
-            value.setText(values[name])  # type: ignore[attr-defined]
+            value.setText(values[name])
         self.due_value.setText(format_yuan(account.amount_due_fen))
+        self.late_note.setText(self._late_fee_note(account))
         due = account.amount_due_fen
         self.pay_button.setText(
             self.tr("Pay {amount}").format(amount=format_yuan(due)) if due > 0 else self.tr("Pay")
@@ -155,18 +231,16 @@ class AccountScreen(ScreenWidget):
             else ""
         )
         english = state.language == "en"
-        self.alerts.setText(
-            "\n".join(a.message_en if english else a.message_zh for a in account.alerts)
-        )
+        alerts = [a.message_en if english else a.message_zh for a in account.alerts]
         if account.status == "disconnected" and due > 0:
-            self.alerts.setText(
-                self.alerts.text()
-                + ("\n" if self.alerts.text() else "")
-                + self.tr("Paying the full amount due reconnects your supply.")
-            )
+            alerts.append(self.tr("Paying the full amount due reconnects your supply."))
+        self.alerts.setText("\n".join(alerts))
         self._render_autopay(account)
+        for widget in (self.late_note, self.card_info, self.message, self.offline, self.alerts):
+            widget.setVisible(bool(widget.text()))
         self._render_bills(account)
-        self._render_chart(account, state.language)
+        self._render_chart(account, state.language, state.senior)
+        self.history.render(state.history, account.account_no)
 
     def _render_autopay(self, account: AccountView) -> None:
         if account.autopay_enrolled:
@@ -183,12 +257,12 @@ class AccountScreen(ScreenWidget):
         )
         self.autopay_button.setVisible(self.session.mandates_available())
 
-    def _late_fee_text(self, account: AccountView) -> str:
+    def _late_fee_note(self, account: AccountView) -> str:
         overdue = [b for b in account.bills if b.late_fee_fen > 0]
         if not overdue:
-            return format_yuan(account.late_fee_fen)
+            return ""
         since = min(b.due_on for b in overdue)
-        return self.tr("{amount} (since {date}, 0.1% a day)").format(
+        return self.tr("Includes a late fee of {amount} (0.1% a day since {date})").format(
             amount=format_yuan(account.late_fee_fen), date=since
         )
 
@@ -196,7 +270,6 @@ class AccountScreen(ScreenWidget):
         self.bills.setHorizontalHeaderLabels(
             [
                 self.tr("Month"),
-                self.tr("Usage"),
                 self.tr("Charges"),
                 self.tr("Amount"),
                 self.tr("Due"),
@@ -210,8 +283,7 @@ class AccountScreen(ScreenWidget):
             )
             cells = (
                 bill.period,
-                f"{bill.usage_kwh} kWh",
-                lines,
+                lines,  # the kWh of each tier line add up to the month's usage
                 format_yuan(bill.amount_fen - bill.paid_fen),
                 bill.due_on,
             )
@@ -219,13 +291,20 @@ class AccountScreen(ScreenWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.bills.setItem(row, column, item)
-        self.bills.resizeRowsToContents()
+        fit_rows(self.bills)
 
-    def _render_chart(self, account: AccountView, language: str) -> None:
-        key = f"{account.account_no}:{language}:{len(account.usage)}"
+    def _render_chart(self, account: AccountView, language: str, senior: bool) -> None:
+        key = f"{account.account_no}:{language}:{senior}:{len(account.usage)}"
         if key == self._chart_for:
             return
         self._chart_for = key
+        m = metrics(senior)
+        # QtCharts paints its own texts at Qt's 9 pt default unless told: use the body size.
+        body, title = QFont(), QFont()
+        body.setPointSizeF(m.small_pt)
+        title.setPointSizeF(m.body_pt)
+        title.setWeight(QFont.Weight.DemiBold)
+        self.chart.setTitleFont(title)
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -248,4 +327,8 @@ class AccountScreen(ScreenWidget):
         axis_y.applyNiceNumbers()
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
+        for axis in (axis_x, axis_y):
+            axis.setLabelsFont(body)
+            axis.setLabelsBrush(QColor(COLORS["text"]))
+        self.chart.legend().setFont(body)
         self.chart.setTitle(self.tr("Usage, last 12 months (kWh)"))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.session.state import SessionState
+from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import Keypad, button, label
 
@@ -13,9 +14,10 @@ from ui.widgets import Keypad, button, label
 class IdentifyScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        row = QHBoxLayout()
-        row.setSpacing(48)
-        left = QVBoxLayout()
+        row = ReflowGrid((2, 1), spacing=48, stretch=(3, 2))
+        column = Box()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(20)
         self.prompt = label("")
         self.display = label("", "display", wrap=False)
@@ -29,13 +31,13 @@ class IdentifyScreen(ScreenWidget):
         left.addWidget(self.message)
         left.addStretch(1)
         left.addWidget(self.hint)
-        row.addLayout(left, 3)
+        row.add(column)
         self.keypad = Keypad("account")
         self.keypad.digit.connect(self.session.type_digit)
         self.keypad.erase.connect(self.session.backspace)
         self.keypad.ok.connect(self.session.submit_account)
-        row.addWidget(self.keypad, 2)
-        self.body.addLayout(row)
+        row.add(self.keypad)
+        self.body.addWidget(row)
         self.back_button = button("back", None, self.session.back)
         self.actions.addWidget(self.back_button)
         self.actions.addStretch(1)

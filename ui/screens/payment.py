@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.money import format_yuan
 from kiosk.session.state import Method, SessionState
+from ui.reflow import Box, ReflowGrid, tile_with_hint
 from ui.screens.base import ScreenWidget
 from ui.widgets import Keypad, button, card, label
 
@@ -14,31 +15,40 @@ from ui.widgets import Keypad, button, card, label
 class AmountScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        row = QHBoxLayout()
-        row.setSpacing(48)
-        left = QVBoxLayout()
-        left.setSpacing(18)
-        self.due_label = label("", "muted")
-        self.due_value = label("", "amount")
+        row = ReflowGrid((2, 1), spacing=48, stretch=(3, 2))
+        column = Box()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(14)
+        # "Amount due ¥384.11" on one line: the pay button under it repeats the amount large.
+        due_row = QHBoxLayout()
+        due_row.setSpacing(16)
+        self.due_label = label("", "muted", wrap=False)
+        self.due_value = label("", None, wrap=False)
+        self.due_value.setObjectName("amount_due_value")
+        due_row.addWidget(self.due_label)
+        due_row.addWidget(self.due_value)
+        due_row.addStretch(1)
+        left.addLayout(due_row)
         self.pay_due_button = button("amount_pay_due", "go", self.session.pay_due)
         self.other_label = label("")
         self.display = label("", "display", wrap=False)
         self.display.setObjectName("amount_display")
         self.message = label("", "message")
         self.cash_note = label("", "muted")
-        for widget in (self.due_label, self.due_value, self.pay_due_button, self.other_label):
+        for widget in (self.pay_due_button, self.other_label):
             left.addWidget(widget)
         left.addWidget(self.display)
         left.addWidget(self.message)
         left.addStretch(1)
         left.addWidget(self.cash_note)
-        row.addLayout(left, 3)
+        row.add(column)
         self.keypad = Keypad("amount")
         self.keypad.digit.connect(self.session.type_amount_digit)
         self.keypad.erase.connect(self.session.backspace)
         self.keypad.ok.connect(self.session.submit_other_amount)
-        row.addWidget(self.keypad, 2)
-        self.body.addLayout(row)
+        row.add(self.keypad)
+        self.body.addWidget(row)
         self.back_button = button("back", None, self.session.back)
         self.actions.addWidget(self.back_button)
         self.actions.addStretch(1)
@@ -70,23 +80,27 @@ class MethodScreen(ScreenWidget):
         super().__init__(*args)  # type: ignore[arg-type]
         self.amount = label("", "amount")
         self.body.addWidget(self.amount)
-        grid = QGridLayout()
-        grid.setSpacing(32)
+        # Four tiles in a row on a wide display, two by two on a square or portrait one.
+        grid = ReflowGrid((4, 2, 1), spacing=32)
         self.tiles = {
             method: button(
                 f"method_{method.value}",
-                "tile",
+                "method",
                 lambda _=False, m=method: self.session.choose_method(m),
             )
-            for method in Method
+            # Cash and card first, the two phone payments side by side in the next row.
+            for method in (Method.CASH, Method.BANK_CARD, Method.WALLET, Method.WALLET_QR)
         }
-        for column, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, 0, column)
+        self.tile_hints = {method: label("", "muted") for method in Method}
+        for method, tile in self.tiles.items():
+            hint = self.tile_hints[method]
+            hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            grid.add(tile_with_hint(tile, hint))
         self.unavailable = label("", "muted")
         self.paper = label("", "message")
         self.message = label("", "message")
         self.message.setObjectName("method_message")
-        self.body.addLayout(grid)
+        self.body.addWidget(grid)
         self.body.addWidget(self.message)
         self.body.addWidget(self.unavailable)
         self.body.addWidget(self.paper)
@@ -98,14 +112,21 @@ class MethodScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         self.title.setText(self.tr("Choose how to pay"))
         self.amount.setText(format_yuan(state.amount_fen or 0))
-        self.tiles[Method.CASH].setText(self.tr("Cash\n¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes"))
-        self.tiles[Method.BANK_CARD].setText(self.tr("Bank card\nUnionPay chip card and PIN"))
-        self.tiles[Method.WALLET].setText(
-            self.tr("Mobile payment\nshow your payment code to the scanner")
-        )
-        self.tiles[Method.WALLET_QR].setText(
-            self.tr("Mobile payment\nscan the kiosk's QR code with your phone")
-        )
+        names = {
+            Method.CASH: self.tr("Cash"),
+            Method.BANK_CARD: self.tr("Bank card"),
+            Method.WALLET: self.tr("Show\npayment code"),
+            Method.WALLET_QR: self.tr("Scan\nQR code"),
+        }
+        hints = {
+            Method.CASH: self.tr("¥1 · ¥5 · ¥10 · ¥20 · ¥50 · ¥100 notes"),
+            Method.BANK_CARD: self.tr("UnionPay chip card and PIN"),
+            Method.WALLET: self.tr("Show the payment code in your phone's wallet to the scanner"),
+            Method.WALLET_QR: self.tr("Scan the kiosk's QR code with your phone"),
+        }
+        for method, tile in self.tiles.items():
+            tile.setText(names[method])
+            self.tile_hints[method].setText(hints[method])
         for method, tile in self.tiles.items():
             tile.setEnabled(method in state.methods)
         self.message.setText(self.messages.message(state.message, state.message_arg))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from ui.qr_image import qr_pixmap
+from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
@@ -16,21 +17,23 @@ class ResultScreen(ScreenWidget):
     def __init__(self, *args: object, receipt_url: str = "") -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.receipt_url = receipt_url
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        row = ReflowGrid((2, 1), spacing=24, stretch=(3, 2))  # QR under the figures if narrow
         box = card()
         grid = QGridLayout(box)
         grid.setContentsMargins(32, 24, 32, 24)
         grid.setVerticalSpacing(14)
         names = ("paid", "to_balance", "balance", "due", "receipt", "transaction")
-        self.rows = {n: (label("", "muted"), label("")) for n in names}
+        self.rows = {n: (label("", "muted", wrap=False), label("", wrap=False)) for n in names}
         for r, (k, v) in enumerate(self.rows.values()):
             v.setObjectName(f"result_{list(self.rows)[r]}")
             grid.addWidget(k, r, 0)
             grid.addWidget(v, r, 1)
         self.rows["paid"][1].setProperty("role", "money-in")
-        row.addWidget(box, 3)
-        side = QVBoxLayout()
+        self.rows["transaction"][1].setProperty("role", "muted")  # a long id, for the staff
+        row.add(box)
+        side_box = Box()
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
         self.qr = label("", None, wrap=False)
         self.qr.setObjectName("receipt_qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -39,8 +42,8 @@ class ResultScreen(ScreenWidget):
         side.addWidget(self.qr)
         side.addWidget(self.qr_caption)
         side.addStretch(1)
-        row.addLayout(side, 2)
-        self.body.addLayout(row)
+        row.add(side_box)
+        self.body.addWidget(row)
         self.status = label("", "title")
         self.status.setObjectName("result_status")
         self.message = label("", "message")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGridLayout
 
 from kiosk.session.state import SessionState
+from ui.reflow import ReflowGrid, tile_with_hint
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, label
 
@@ -18,28 +18,26 @@ class StartScreen(ScreenWidget):
         self.subtitle = label("", "muted")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.subtitle)
-        grid = QGridLayout()
-        grid.setSpacing(32)
-        self.type_tile = button("start_type", "primary", self.session.begin)
-        self.type_tile.setProperty("role", "tile")
+        # Three tiles side by side; on a narrow display two, then one per row.
+        grid = ReflowGrid((3, 2, 1), spacing=32)
+        self.type_tile = button("start_type", "tile", self.session.begin)
         self.scan_tile = button("start_scan", "tile", self.session.begin)
         self.card_tile = button("start_card", "tile", self.session.begin)
-        for column, tile in enumerate((self.type_tile, self.scan_tile, self.card_tile)):
-            grid.addWidget(tile, 0, column)
         self.hints = [label("", "muted") for _ in range(3)]
-        for column, hint in enumerate(self.hints):
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(hint, 1, column)
+        tiles = (self.type_tile, self.scan_tile, self.card_tile)
+        for tile, hint in zip(tiles, self.hints, strict=True):
+            hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            grid.add(tile_with_hint(tile, hint))
         self.body.addStretch(1)
-        self.body.addLayout(grid)
+        self.body.addWidget(grid)
         self.body.addStretch(2)
 
     def render(self, state: SessionState) -> None:
         self.title.setText(self.tr("Pay your electricity bill"))
         self.subtitle.setText(self.tr("Touch the screen to begin"))
-        self.type_tile.setText(self.tr("Enter account number"))
-        self.scan_tile.setText(self.tr("Scan bill QR code"))
-        self.card_tile.setText(self.tr("Insert prepaid card"))
+        self.type_tile.setText(self.tr("Enter account\nnumber"))
+        self.scan_tile.setText(self.tr("Scan bill\nQR code"))
+        self.card_tile.setText(self.tr("Insert\nprepaid card"))
         self.hints[0].setText(self.tr("The number is printed on your bill"))
         self.hints[1].setText(self.tr("Hold the QR code on your bill under the scanner"))
         self.hints[2].setText(self.tr("Put your electricity card into the card slot"))

@@ -1,0 +1,68 @@
+"""The reflowing grid: as many items per row as fit, a minimum width of one column, and a page
+stack that asks only for the room of the page shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui.reflow import PageStack, ReflowGrid
+
+
+def fixed(width: int, height: int = 50) -> QLabel:
+    item = QLabel("x")
+    item.setFixedSize(width, height)
+    return item
+
+
+def shown_grid(qtbot, width: int) -> tuple[QWidget, ReflowGrid]:
+    root = QWidget()
+    qtbot.addWidget(root)
+    column = QVBoxLayout(root)
+    column.setContentsMargins(0, 0, 0, 0)
+    grid = ReflowGrid((4, 2, 1), spacing=10)
+    for _ in range(4):
+        grid.add(fixed(200))
+    column.addWidget(grid)
+    root.resize(width, 600)
+    root.show()
+    qtbot.waitExposed(root)
+    return root, grid
+
+
+def test_as_many_columns_as_fit(qtbot):
+    for width, columns in ((830, 4), (829, 2), (410, 2), (409, 1)):
+        root, grid = shown_grid(qtbot, width)
+        qtbot.waitUntil(lambda grid=grid, columns=columns: grid.columns == columns, timeout=2000)
+        assert grid.width_for(columns) <= width
+        root.close()
+
+
+def test_minimum_width_is_one_column_and_height_follows_the_rows(qtbot):
+    root, grid = shown_grid(qtbot, 409)
+    qtbot.waitUntil(lambda: grid.columns == 1, timeout=2000)
+    assert grid.minimumSizeHint().width() == 200
+    assert grid.minimumSizeHint().height() == 4 * 50 + 3 * 10
+    root.resize(900, 600)
+    qtbot.waitUntil(lambda: grid.columns == 4, timeout=2000)
+    assert grid.minimumSizeHint().width() == 200  # the window may still shrink
+    assert grid.minimumSizeHint().height() == 50
+
+
+def test_a_wider_item_changes_the_arrangement(qtbot):
+    root, grid = shown_grid(qtbot, 830)
+    qtbot.waitUntil(lambda: grid.columns == 4, timeout=2000)
+    wide = grid.findChildren(QLabel)[0]
+    wide.setFixedWidth(300)  # its text grew (another language, senior mode)
+    qtbot.waitUntil(lambda: grid.columns == 2, timeout=2000)
+
+
+def test_page_stack_asks_for_the_shown_page_only(qtbot):
+    stack = PageStack()
+    qtbot.addWidget(stack)
+    small, big = fixed(100, 100), fixed(1500, 900)
+    stack.addWidget(small)
+    stack.addWidget(big)
+    stack.setCurrentWidget(small)
+    assert stack.minimumSizeHint().width() == 100
+    stack.setCurrentWidget(big)
+    assert stack.minimumSizeHint().width() == 1500

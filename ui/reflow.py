@@ -1,0 +1,217 @@
+"""A grid that changes its number of columns with the width it gets, so one screen fits a wide
+landscape display, a square one and a portrait one without fixed minimum widths.
+
+Each item is a row of cells (one widget, or a key and its value) laid out side by side; with
+fewer columns the items wrap to more rows. The minimum width is that of the narrowest
+arrangement, so the window can always shrink to the display; the arrangement is picked again
+whenever the width or an item's size changes (the widest one whose items fit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReflowGrid(QWidget):
+    def __init__(
+        self,
+        columns: Sequence[int],
+        *,
+        spacing: int = 24,
+        stretch: Sequence[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        """`columns`: the allowed numbers of items per row (e.g. (4, 2, 1)); `stretch`: the
+        stretch of each grid column, repeating (default: the last cell of each item)."""
+        super().__init__(parent)
+        self._choices = tuple(sorted(set(columns), reverse=True))
+        self._stretch = tuple(stretch)
+        self._items: list[tuple[QWidget, ...]] = []
+        self._hints = (QSize(), QSize())
+        self._columns = self._choices[0]  # the least tall: never inflates the window at start
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(spacing)
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def add(self, *cells: QWidget) -> None:
+        """One item: its cells go side by side in one row of the grid."""
+        self._items.append(cells)
+        for cell in cells:
+            cell.installEventFilter(self)
+        self._place()
+
+    def _cells(self) -> int:
+        return max((len(item) for item in self._items), default=1)
+
+    def width_for(self, columns: int) -> int:
+        """The width `columns` items per row need at their minimum widths."""
+        cells = self._cells()
+        widths = [0] * (columns * cells)
+        for index, item in enumerate(self._items):
+            for offset, cell in enumerate(item):
+                if not cell.isHidden():
+                    slot = (index % columns) * cells + offset
+                    widths[slot] = max(widths[slot], _needed(cell).width())
+        used = [w for w in widths if w > 0]
+        return sum(used) + self._grid.horizontalSpacing() * max(0, len(used) - 1)
+
+    def _fitting(self, width: int) -> int:
+        for choice in self._choices:
+            if self.width_for(choice) <= width:
+                return choice
+        return self._choices[-1]
+
+    def _place(self) -> None:
+        for item in self._items:
+            for cell in item:
+                self._grid.removeWidget(cell)
+        cells = self._cells()
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for index, item in enumerate(self._items):
+            row, col = divmod(index, self._columns)
+            for offset, cell in enumerate(item):
+                self._grid.addWidget(cell, row, col * cells + offset)
+        for col in range(self._columns):
+            for offset in range(cells):
+                if self._stretch:
+                    factor = self._stretch[(col * cells + offset) % len(self._stretch)]
+                else:
+                    factor = 1 if offset == cells - 1 else 0
+                self._grid.setColumnStretch(col * cells + offset, factor)
+        self._grid.invalidate()
+        # The height changed: every enclosing layout must hear of it, up to the window.
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+
+    def minimumSizeHint(self) -> QSize:
+        narrow = self.width_for(self._choices[-1])
+        return QSize(narrow, self._grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width_for(self._choices[0]), self._grid.sizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._reflow_now()  # texts changed: the items may no longer fit side by side
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._reflow_now()  # inside an item (a row of buttons): its texts changed
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow_now()
+
+    def _reflow_now(self) -> None:
+        """Reflow, and when that or an item's size changed the grid's needs, lay the window out
+        at once (nested layouts would otherwise take one event-loop turn per level)."""
+        changed = self.reflow()
+        hints = (self.minimumSizeHint(), self.sizeHint())
+        if changed or hints != self._hints:
+            self._hints = hints
+            self._settle()
+
+    def reflow(self) -> bool:
+        """Pick the arrangement for the current width; True when it changed."""
+        if not self.isVisible():
+            return False  # a page not shown has a stale width; it reflows when shown
+        columns = self._fitting(self.width())
+        if columns == self._columns:
+            return False
+        self._columns = columns
+        self._place()
+        return True
+
+    def _settle(self) -> None:
+        """Lay the window out now, from the top down to this grid, in one go (not one nesting
+        level per event-loop turn)."""
+        for item in self._items:
+            for cell in item:
+                cell.updateGeometry()  # the grid's cached item sizes may predate a change
+        chain: list[QWidget] = []
+        widget: QWidget | None = self
+        while widget is not None:
+            chain.append(widget)
+            widget = None if widget.isWindow() else widget.parentWidget()
+        for outer in reversed(chain):
+            layout = outer.layout()
+            if layout is not None:
+                layout.invalidate()  # also re-derives the window's minimum size
+                layout.activate()
+
+
+class Box(QWidget):
+    """A plain container that paints nothing itself (the stylesheet's QWidget background is
+    only painted for exact QWidget instances), so it sits invisibly on cards and headers."""
+
+
+def tile_with_hint(tile: QWidget, hint: QWidget) -> Box:
+    """A tile with its explanation under it, as one item of a ReflowGrid."""
+    unit = Box()
+    column = QVBoxLayout(unit)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(8)
+    column.addWidget(tile)
+    column.addWidget(hint)
+    column.addStretch(1)
+    return unit
+
+
+class PageStack(QStackedWidget):
+    """A stack of screens that asks only for the room of the screen shown now: a screen that is
+    not shown (the invoice keyboard, say) does not make the window wider than the display."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._shown)
+
+    def _shown(self, _index: int) -> None:
+        # A page kept the size it had when last shown (or Qt's 640x480 if never); give it the
+        # stack's size at once so it does not reflow for a width it will never have.
+        page = self.currentWidget()
+        if page is not None:
+            page.setGeometry(self.contentsRect())
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+
+def _needed(widget: QWidget) -> QSize:
+    """The smallest size a layout gives `widget` (Qt's rule: a widget that may not shrink
+    gets its size hint; an explicit minimum size wins)."""
+    need = widget.minimumSizeHint()
+    shrink = QSizePolicy.PolicyFlag.ShrinkFlag.value
+    if not widget.sizePolicy().horizontalPolicy().value & shrink:
+        need = need.expandedTo(widget.sizeHint())
+    minimum = widget.minimumSize()
+    if minimum.width() > 0:
+        need.setWidth(minimum.width())
+    return need

@@ -203,10 +203,13 @@ def _autopay(
     wait_for(on_screen(kiosk, Screen.MANDATE), what="the auto-debit form")
     keyboard = window.screens[Screen.MANDATE].keyboard  # type: ignore[attr-defined]
     _type_pinyin(window, keyboard, "zhangsanming", "张三明")
+    rec.shot("autopay-name")
+    tap(window, "mandate_submit")
+    wait_for(lambda: kiosk.session.state.mandate_phase == "terms", what="the terms")
     for _ in range(5):
         tap(window, "mandate_day_up")
     tap(window, "mandate_limit_100000")
-    rec.shot("autopay-form")
+    rec.shot("autopay-terms")
     tap(window, "mandate_submit")
     wait_for(lambda: kiosk.session.state.mandate_phase == "insert", what="insert card")
     rec.shot("autopay-insert")

@@ -957,49 +957,49 @@
 <context>
     <name>MandateResultScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="212"/>
+        <location filename="../../ui/screens/mandate.py" line="237"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="214"/>
+        <location filename="../../ui/screens/mandate.py" line="239"/>
         <source>Auto-debit is on</source>
         <translation>自动代扣已开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="217"/>
+        <location filename="../../ui/screens/mandate.py" line="242"/>
         <source>Bank card {card} pays your bill on day {day} of every month, at most {limit}. The utility sends you a message before each debit.</source>
         <translation>每月 {day} 日从银行卡 {card} 扣缴电费，每月最多 {limit}。每次扣款前供电公司会通知您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="226"/>
-        <location filename="../../ui/screens/mandate.py" line="230"/>
-        <location filename="../../ui/screens/mandate.py" line="238"/>
+        <location filename="../../ui/screens/mandate.py" line="251"/>
+        <location filename="../../ui/screens/mandate.py" line="255"/>
+        <location filename="../../ui/screens/mandate.py" line="263"/>
         <source>Auto-debit was not set up</source>
         <translation>自动代扣未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="233"/>
+        <location filename="../../ui/screens/mandate.py" line="258"/>
         <source>The utility&apos;s answer did not arrive, so the sign-up was cancelled. Nothing will be taken from your card. Please try again later.</source>
         <translation>未收到供电公司的答复，本次签约已撤销，不会从您的银行卡扣款。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="241"/>
+        <location filename="../../ui/screens/mandate.py" line="266"/>
         <source>The sign-up could not be confirmed and is being cancelled; the staff have been told. Nothing will be taken from your card under it.</source>
         <translation>签约结果无法确认，正在撤销，已通知工作人员。不会按此签约从您的银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="245"/>
+        <location filename="../../ui/screens/mandate.py" line="270"/>
         <source>Please take your bank card.</source>
         <translation>请取回您的银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="246"/>
+        <location filename="../../ui/screens/mandate.py" line="271"/>
         <source>Change details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="248"/>
+        <location filename="../../ui/screens/mandate.py" line="273"/>
         <source>Back to my account</source>
         <translation>返回我的账户</translation>
     </message>
@@ -1007,110 +1007,125 @@
 <context>
     <name>MandateScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="127"/>
+        <location filename="../../ui/screens/mandate.py" line="145"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="128"/>
+        <location filename="../../ui/screens/mandate.py" line="146"/>
+        <source>When, and how much at most</source>
+        <translation>扣款日与每月限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="147"/>
         <source>Insert your bank card</source>
         <translation>请插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="129"/>
+        <location filename="../../ui/screens/mandate.py" line="148"/>
         <source>Reading your card…</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="130"/>
+        <location filename="../../ui/screens/mandate.py" line="149"/>
         <source>Please check and confirm</source>
         <translation>请核对并确认</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="131"/>
+        <location filename="../../ui/screens/mandate.py" line="150"/>
         <source>Signing you up…</source>
         <translation>正在办理签约…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="137"/>
+        <location filename="../../ui/screens/mandate.py" line="156"/>
         <source>Your bank card pays each month&apos;s electricity bill on the day you choose, up to the limit you choose. To confirm you are the account holder, type the full name shown as {holder}.</source>
         <translation>每月在您选定的日期从银行卡扣缴电费，不超过您选定的限额。为确认您是户主，请输入显示为“{holder}”的户主全名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="142"/>
+        <location filename="../../ui/screens/mandate.py" line="161"/>
+        <source>Choose the day of the month for the debit and the most it may take. A bill above the limit is not debited; you pay it as usual.</source>
+        <translation>请选择每月扣款日和每次最多扣款金额。超过限额的账单不会自动扣款，请照常缴纳。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="165"/>
         <source>Insert the bank card that should pay the bills, chip first, into the card slot.</source>
         <translation>请将用于扣缴电费的银行卡芯片朝前插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="144"/>
+        <location filename="../../ui/screens/mandate.py" line="167"/>
         <source>Keep the card in the slot.</source>
         <translation>请勿拔出银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="146"/>
+        <location filename="../../ui/screens/mandate.py" line="169"/>
         <source>On day {day} of every month the utility takes the amount due from this card, at most {limit}. You can cancel at any service hall or in the utility&apos;s app.</source>
         <translation>每月 {day} 日，供电公司从此卡扣缴应缴电费，最多 {limit}。您可在任一营业厅或供电公司App取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="149"/>
+        <location filename="../../ui/screens/mandate.py" line="172"/>
         <source>Keep the card in the slot. This takes a few seconds.</source>
         <translation>请勿拔出银行卡，需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="156"/>
+        <location filename="../../ui/screens/mandate.py" line="179"/>
         <source>Account holder&apos;s full name ({holder})</source>
         <translation>户主全名（{holder}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="161"/>
+        <location filename="../../ui/screens/mandate.py" line="184"/>
         <source>Touch the keys below to type</source>
         <translation>请用下方键盘输入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="162"/>
-        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <location filename="../../ui/screens/mandate.py" line="185"/>
+        <location filename="../../ui/screens/mandate.py" line="195"/>
         <source>Debit day</source>
         <translation>扣款日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="163"/>
-        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <location filename="../../ui/screens/mandate.py" line="186"/>
+        <location filename="../../ui/screens/mandate.py" line="195"/>
         <source>Day {day} of each month</source>
         <translation>每月 {day} 日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="164"/>
-        <location filename="../../ui/screens/mandate.py" line="173"/>
+        <location filename="../../ui/screens/mandate.py" line="187"/>
+        <location filename="../../ui/screens/mandate.py" line="196"/>
         <source>Most per month</source>
         <translation>每月限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="169"/>
+        <location filename="../../ui/screens/mandate.py" line="192"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="170"/>
+        <location filename="../../ui/screens/mandate.py" line="193"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="171"/>
+        <location filename="../../ui/screens/mandate.py" line="194"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="183"/>
+        <location filename="../../ui/screens/mandate.py" line="206"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="185"/>
+        <location filename="../../ui/screens/mandate.py" line="209"/>
         <source>Next: bank card</source>
         <translation>下一步：插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="187"/>
+        <location filename="../../ui/screens/mandate.py" line="209"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="212"/>
         <source>Sign up</source>
         <translation>确认签约</translation>
     </message>

@@ -1,8 +1,8 @@
 """Signing up for monthly auto-debit (代扣签约) from the account screen.
 
-The steps: a form (the holder's full name checked against the masked one the utility shows, the
-day of the month, the monthly limit), then the bank card in the slot, then a confirmation with the
-masked card number, then the request (kiosk.mandates.MandateService) and its result. The card read
+The steps: the holder's full name (checked against the masked one the utility shows), then the
+terms (day of the month, monthly limit), then the bank card in the slot, then a confirmation with
+the masked card number, then the request (kiosk.mandates.MandateService) and its result. The card read
 in the slot lives only in this object's memory, between the read and the confirmation, and is
 dropped on every way out; the session state sees the masked number only.
 """
@@ -59,7 +59,7 @@ class MandateFlow(CardFlow):
             return
         self._set(
             screen=Screen.MANDATE,
-            mandate_phase="form",
+            mandate_phase="name",
             mandate_holder="",
             mandate_day=DEFAULT_DAY,
             mandate_limit_fen=DEFAULT_LIMIT_FEN,
@@ -71,30 +71,35 @@ class MandateFlow(CardFlow):
 
     def mandate_holder(self, text: str) -> None:
         self._touch()
-        if self._mandate_phase() == "form":
+        if self._mandate_phase() == "name":
             issues = tuple(i for i in self.state.mandate_issues if i[0] != "holder")
             self._set(mandate_holder=text[:NAME_MAX], mandate_issues=issues)
 
     def mandate_day_step(self, step: int) -> None:
         """The − / + buttons: one day at a time, kept within 1-28."""
         self._touch()
-        if self._mandate_phase() == "form" and step in (-1, 1):
+        if self._mandate_phase() == "terms" and step in (-1, 1):
             day = min(DAY_MAX, max(DAY_MIN, self.state.mandate_day + step))
             self._set(mandate_day=day)
 
     def mandate_limit(self, limit_fen: int) -> None:
         self._touch()
-        if self._mandate_phase() == "form" and limit_fen in LIMIT_CHOICES_FEN:
+        if self._mandate_phase() == "terms" and limit_fen in LIMIT_CHOICES_FEN:
             self._set(mandate_limit_fen=limit_fen)
 
     def mandate_submit(self) -> None:
-        """Check the form; with no problem, ask for the bank card."""
+        """Next step: a name that matches leads to the terms; checked terms to the bank card."""
         self._touch()
-        if self._mandate_phase() != "form":
+        phase = self._mandate_phase()
+        if phase not in ("name", "terms"):
             return
         issues = tuple(self._mandate_request().issues())
+        if phase == "name":
+            issues = tuple(i for i in issues if i[0] == "holder")
+            self._set(mandate_issues=issues, mandate_phase="name" if issues else "terms")
+            return
         if issues:
-            self._set(mandate_issues=issues)
+            self._set(mandate_issues=issues, mandate_phase=_phase_for(issues))
             return
         self._set(mandate_phase="insert", mandate_issues=())
         if self._cards is not None and self._cards.desk.present():
@@ -117,7 +122,10 @@ class MandateFlow(CardFlow):
             try:
                 result: MandateOutcome = service.sign(request, card)
             except MandateInputError as exc:
-                self._if_current(generation, mandate_phase="form", mandate_issues=exc.issues)
+                issues = tuple(exc.issues)
+                self._if_current(
+                    generation, mandate_phase=_phase_for(issues), mandate_issues=issues
+                )
                 return
             except Exception:
                 log.exception("auto-debit sign-up failed")
@@ -129,18 +137,20 @@ class MandateFlow(CardFlow):
         self._executor.submit(work)
 
     def mandate_back(self) -> None:
-        """One step back: confirm/insert -> form -> account; a failed result -> the form."""
+        """One step back: confirm/insert -> terms -> name -> account; a failed result -> name."""
         self._touch()
         phase, screen = self._mandate_phase(), self.state.screen
         if phase in ("insert", "confirm"):
             self._mandate_card = None
-            self._set(mandate_phase="form", masked_pan=None)
-        elif phase == "form":
+            self._set(mandate_phase="terms", masked_pan=None, message=None)
+        elif phase == "terms":
+            self._set(mandate_phase="name", mandate_issues=())
+        elif phase == "name":
             self._leave_mandate()
         elif screen is Screen.MANDATE_RESULT:
             result = self.state.mandate_result
             if result is not None and result.status != "active":
-                self._set(screen=Screen.MANDATE, mandate_phase="form", mandate_result=None)
+                self._set(screen=Screen.MANDATE, mandate_phase="name", mandate_result=None)
             else:
                 self._leave_mandate()
 
@@ -238,3 +248,8 @@ class MandateFlow(CardFlow):
     def _reset(self) -> None:
         self._mandate_card = None
         super()._reset()
+
+
+def _phase_for(issues: tuple[tuple[str, str], ...]) -> str:
+    """The step on which the first problem can be corrected."""
+    return "name" if any(field == "holder" for field, _ in issues) else "terms"

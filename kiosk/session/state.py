@@ -117,7 +117,7 @@ class SessionState:
     invoice_issues: tuple[tuple[str, str], ...] = ()  # (field, issue key) shown on the form
     invoice_phase: str | None = None  # form | confirm_check | sending
     invoice_result: InvoiceOutcome | None = None
-    mandate_phase: str | None = None  # form | insert | reading | confirm | sending
+    mandate_phase: str | None = None  # name | terms | insert | reading | confirm | sending
     mandate_holder: str = ""  # the holder's full name as typed (never journaled)
     mandate_day: int = 10  # day of the month of the debit
     mandate_limit_fen: int = 50000  # the most one monthly debit may take

@@ -5,12 +5,15 @@ simulator, and the account screen showing it afterwards."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSize
 
 from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
 from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from ui.a11y import check_window
 from ui.keyboard import key_name, warm_up
+from ui.theme import a11y_limits
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -61,12 +64,14 @@ def test_sign_up_for_auto_debit(qtbot, kiosk, window):
     type_pinyin(qtbot, window, "zhangsanming", "张", "三", "明")
     assert kiosk.session.state.mandate_holder == "张三明"
     assert screen.holder.text() == "张三明"
+    tap(qtbot, window, "mandate_submit")
+    qtbot.waitUntil(lambda: kiosk.session.state.mandate_phase == "terms", timeout=5000)
+    assert not screen.keyboard.isVisible()
     tap(qtbot, window, "mandate_day_up")
     tap(qtbot, window, "mandate_limit_100000")
     assert "11" in text_of(window, "mandate_day")
     tap(qtbot, window, "mandate_submit")
     qtbot.waitUntil(lambda: kiosk.session.state.mandate_phase == "insert", timeout=5000)
-    assert not screen.keyboard.isVisible()
 
     kiosk.card_reader.insert(utility_test_card())  # the wrong card first
     qtbot.waitUntil(lambda: kiosk.session.state.message == "not_a_bank_card", timeout=10000)
@@ -94,3 +99,50 @@ def test_a_prepaid_card_account_has_no_auto_debit(qtbot, kiosk, window):
     kiosk.card_reader.insert(utility_test_card())
     wait_screen(qtbot, window, Screen.ACCOUNT)
     assert not window.screens[Screen.ACCOUNT].autopay_button.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("language", "senior", "size"),
+    [
+        ("zh", True, QSize(1920, 1080)),
+        ("en", True, QSize(1280, 1024)),
+        ("zh", False, QSize(1080, 1920)),
+        ("en", True, QSize(1080, 1920)),
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="the on-screen keyboard (shared with the invoice form) does not fit senior and narrow "
+    "shapes yet, and the limit buttons are clipped in the two-column terms",
+)
+def test_sign_up_screens_pass_the_checker(qtbot, kiosk, window, language, senior, size):
+    session = kiosk.session
+    window.resize(size)
+    session.set_language(language)
+    if senior:
+        session.toggle_senior()
+    open_account(qtbot, window, "3300000001")
+    found: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        window.resize(size)
+        qtbot.wait(10)
+        found[name] = [str(v) for v in check_window(window, a11y_limits(senior), screen=size)]
+
+    tap(qtbot, window, "autopay")
+    wait_screen(qtbot, window, Screen.MANDATE)
+    session.mandate_holder("张三明")
+    check("name")
+    tap(qtbot, window, "mandate_submit")
+    qtbot.waitUntil(lambda: session.state.mandate_phase == "terms", timeout=5000)
+    check("terms")
+    tap(qtbot, window, "mandate_submit")
+    qtbot.waitUntil(lambda: session.state.mandate_phase == "insert", timeout=5000)
+    check("insert")
+    kiosk.card_reader.insert(EmvSimCard(TEST_PAN_APPROVED))
+    qtbot.waitUntil(lambda: session.state.mandate_phase == "confirm", timeout=10000)
+    check("confirm")
+    tap(qtbot, window, "mandate_confirm")
+    wait_screen(qtbot, window, Screen.MANDATE_RESULT, timeout=20000)
+    check("result")
+    assert {name: v for name, v in found.items() if v} == {}

@@ -4,17 +4,35 @@ limit), the bank card, the confirmation with the masked card number, and the res
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.mandates import LIMIT_CHOICES_FEN, NAME_MAX
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from ui.keyboard import OnScreenKeyboard
+from ui.reflow import ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
-KEY_PX = {False: 62, True: 72}  # the keyboard shares the screen with the form (>= 60 px)
+KEY_PX = {False: 62, True: 74}  # the keyboard shares the screen with the form (>= 60 px)
 KEY_STYLE = 'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+
+
+def _stacked(caption: QWidget, content: QWidget) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(8)
+    column.addWidget(caption)
+    column.addWidget(content)
+    return box
 
 
 def _restyle(widget: QWidget, role: str) -> None:
@@ -29,24 +47,26 @@ class MandateScreen(ScreenWidget):
         super().__init__(*args)  # type: ignore[arg-type]
         self.intro = label("", "muted")
         self.body.addWidget(self.intro)
-        # The form: name, then day and limit on one row.
-        self.form = QWidget()
-        form = QGridLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(12)
-        # Captions sit left of what they name: two rows, so the keyboard fits below.
+        # Step one: the holder's name, typed on the keyboard below.
+        self.name_row = QWidget()
+        name_row = QHBoxLayout(self.name_row)
+        name_row.setContentsMargins(0, 0, 0, 0)
+        name_row.setSpacing(16)
         self.holder_caption = label("", "muted", wrap=False)
         self.holder = button("mandate_holder", "display")
         self.holder.setStyleSheet("text-align: left; padding: 6px 16px;")
         self.holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        form.addWidget(self.holder_caption, 0, 0)
-        form.addWidget(self.holder, 0, 1, 1, 3)
+        name_row.addWidget(self.holder_caption)
+        name_row.addWidget(self.holder, 1)
+        self.body.addWidget(self.name_row)
+        # Step two: the day and the limit, large, side by side where they fit.
         self.day_caption = label("", "muted", wrap=False)
-        day_row = QHBoxLayout()
+        day_box = QWidget()
+        day_row = QHBoxLayout(day_box)
+        day_row.setContentsMargins(0, 0, 0, 0)
         self.day_down = button("mandate_day_down", None, lambda: self.session.mandate_day_step(-1))
         self.day_down.setText("−")
-        self.day_value = label("", None, wrap=False)
+        self.day_value = label("", "amount", wrap=False)
         self.day_value.setObjectName("mandate_day")
         self.day_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_up = button("mandate_day_up", None, lambda: self.session.mandate_day_step(+1))
@@ -55,7 +75,7 @@ class MandateScreen(ScreenWidget):
         day_row.addWidget(self.day_value, 1)
         day_row.addWidget(self.day_up)
         self.limit_caption = label("", "muted", wrap=False)
-        limit_row = QHBoxLayout()
+        limit_grid = ReflowGrid((4, 2), spacing=16)
         self.limits: dict[int, QPushButton] = {}
         for fen in LIMIT_CHOICES_FEN:
             choice = button(
@@ -63,14 +83,12 @@ class MandateScreen(ScreenWidget):
             )
             choice.setText(format_yuan(fen))
             self.limits[fen] = choice
-            limit_row.addWidget(choice)
-        form.addWidget(self.day_caption, 1, 0)
-        form.addLayout(day_row, 1, 1)
-        form.addWidget(self.limit_caption, 1, 2)
-        form.addLayout(limit_row, 1, 3)
-        form.setColumnStretch(1, 2)
-        form.setColumnStretch(3, 3)
-        self.body.addWidget(self.form)
+            limit_grid.add(choice)
+        self.terms = ReflowGrid((2, 1), spacing=32)
+        self.terms.add(_stacked(self.day_caption, day_box))
+        self.terms.add(_stacked(self.limit_caption, limit_grid))
+        self.terms.hide()  # each step shows only its own part: no hidden part adds height
+        self.body.addWidget(self.terms)
         # The confirmation: what will be signed.
         self.summary = card()
         grid = QGridLayout(self.summary)
@@ -113,10 +131,10 @@ class MandateScreen(ScreenWidget):
         if state.senior != self._senior:
             self._senior = state.senior
             self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior]))
-        phase = state.mandate_phase or "form"
+        phase = state.mandate_phase or "name"
         account = state.account
         masked_holder = account.holder_masked if account is not None else ""
-        if phase == "form" and self.keyboard.text() != state.mandate_holder:
+        if phase == "name" and self.keyboard.text() != state.mandate_holder:
             self.keyboard.blockSignals(True)
             try:
                 self.keyboard.set_text(state.mandate_holder)
@@ -124,20 +142,25 @@ class MandateScreen(ScreenWidget):
             finally:
                 self.keyboard.blockSignals(False)
         titles = {
-            "form": self.tr("Monthly auto-debit"),
+            "name": self.tr("Monthly auto-debit"),
+            "terms": self.tr("When, and how much at most"),
             "insert": self.tr("Insert your bank card"),
             "reading": self.tr("Reading your card…"),
             "confirm": self.tr("Please check and confirm"),
             "sending": self.tr("Signing you up…"),
         }
-        self.title.setText(titles.get(phase, titles["form"]))
+        self.title.setText(titles.get(phase, titles["name"]))
         day, limit = state.mandate_day, format_yuan(state.mandate_limit_fen)
         intro = {
-            "form": self.tr(
+            "name": self.tr(
                 "Your bank card pays each month's electricity bill on the day you choose, up to "
                 "the limit you choose. To confirm you are the account holder, type the full name "
                 "shown as {holder}."
             ).format(holder=masked_holder),
+            "terms": self.tr(
+                "Choose the day of the month for the debit and the most it may take. A bill "
+                "above the limit is not debited; you pay it as usual."
+            ),
             "insert": self.tr(
                 "Insert the bank card that should pay the bills, chip first, into the card slot."
             ),
@@ -149,9 +172,9 @@ class MandateScreen(ScreenWidget):
             "sending": self.tr("Keep the card in the slot. This takes a few seconds."),
         }
         self.intro.setText(intro.get(phase, ""))
-        on_form = phase == "form"
-        self.form.setVisible(on_form)
-        self.keyboard.setVisible(on_form)
+        self.name_row.setVisible(phase == "name")
+        self.keyboard.setVisible(phase == "name")
+        self.terms.setVisible(phase == "terms")
         self.holder_caption.setText(
             self.tr("Account holder's full name ({holder})").format(holder=masked_holder)
         )
@@ -182,8 +205,10 @@ class MandateScreen(ScreenWidget):
         busy = phase in ("reading", "sending")
         self.back_button.setText(self.tr("Back"))
         self.back_button.setVisible(not busy)
-        self.submit_button.setText(self.tr("Next: bank card"))
-        self.submit_button.setVisible(on_form)
+        self.submit_button.setText(
+            self.tr("Next: bank card") if phase == "terms" else self.tr("Next")
+        )
+        self.submit_button.setVisible(phase in ("name", "terms"))
         self.confirm_button.setText(self.tr("Sign up"))
         self.confirm_button.setVisible(phase == "confirm")
 

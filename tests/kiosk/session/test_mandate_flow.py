@@ -59,7 +59,8 @@ class Rig:
     def fill_form(self, name: str = "张三明") -> None:
         self.session.mandate_start()
         self.session.mandate_holder(name)
-        self.session.mandate_submit()
+        self.session.mandate_submit()  # the name -> the terms
+        self.session.mandate_submit()  # the terms as offered -> the bank card
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_a_resident_signs_up_and_the_account_shows_it(rig: Rig) -> None:
     rig.open_account()
     assert s.mandates_available()
     s.mandate_start()
-    assert (s.state.screen, s.state.mandate_phase) == (Screen.MANDATE, "form")
+    assert (s.state.screen, s.state.mandate_phase) == (Screen.MANDATE, "name")
     assert (s.state.mandate_day, s.state.mandate_limit_fen) == (10, 50000)
 
     s.mandate_submit()  # nothing typed yet
@@ -103,9 +104,15 @@ def test_a_resident_signs_up_and_the_account_shows_it(rig: Rig) -> None:
     assert s.state.mandate_issues == ()  # typing clears the field's problem
     s.mandate_submit()
     assert s.state.mandate_issues == (("holder", "holder_mismatch"),)
-    assert s.state.mandate_phase == "form"
+    assert s.state.mandate_phase == "name"
+    s.mandate_day_step(+1)  # the terms are not open yet
+    assert s.state.mandate_day == 10
 
     s.mandate_holder("张三明")
+    s.mandate_submit()
+    assert (s.state.mandate_phase, s.state.mandate_issues) == ("terms", ())
+    s.mandate_holder("李四")  # the name is closed on the terms step
+    assert s.state.mandate_holder == "张三明"
     s.mandate_day_step(+1)
     s.mandate_day_step(+1)
     s.mandate_limit(100000)
@@ -173,7 +180,9 @@ def test_back_steps_through_the_form_to_the_account(rig: Rig) -> None:
     rig.fill_form()
     rig.insert(EmvSimCard(TEST_PAN_APPROVED))
     s.mandate_back()
-    assert (s.state.mandate_phase, s.state.masked_pan, s._mandate_card) == ("form", None, None)
+    assert (s.state.mandate_phase, s.state.masked_pan, s._mandate_card) == ("terms", None, None)
+    s.mandate_back()
+    assert s.state.mandate_phase == "name"
     assert s.state.mandate_holder == "张三明"  # what was typed stays
     s.mandate_back()
     assert s.state.screen is Screen.ACCOUNT
@@ -184,6 +193,8 @@ def test_the_day_stays_within_every_month(rig: Rig) -> None:
     s = rig.session
     rig.open_account()
     s.mandate_start()
+    s.mandate_holder("张三明")
+    s.mandate_submit()
     for _ in range(40):
         s.mandate_day_step(-1)
     assert s.state.mandate_day == DAY_MIN
@@ -205,7 +216,7 @@ def test_a_refusal_is_shown_and_back_returns_to_the_form(rig: Rig) -> None:
     assert result is not None
     assert (result.status, result.reason) == ("failed", "ACCOUNT_NOT_FOUND")
     s.mandate_back()
-    assert (s.state.screen, s.state.mandate_phase) == (Screen.MANDATE, "form")
+    assert (s.state.screen, s.state.mandate_phase) == (Screen.MANDATE, "name")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ long digit runs (account numbers) digit by digit.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Sequence
@@ -19,6 +20,9 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.session.state import Screen, SessionState
+from ui.speechd_probe import socket_path, speechd_state
+
+log = logging.getLogger(__name__)
 
 W = TypeVar("W", bound=QWidget)
 _AMOUNT = re.compile(r"(-?)¥\s?(\d[\d,]*)(?:\.(\d{1,2}))?")
@@ -166,6 +170,9 @@ class Speaker(QObject):
     def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         name = engine if engine is not None else default_engine()
+        if name == "speechd" and speechd_state(socket_path()) == "hung":
+            log.warning("speech-dispatcher does not answer: spoken guidance is off")
+            name = None
         if name is not None and name not in QTextToSpeech.availableEngines():
             raise ValueError(
                 f"no text-to-speech engine {name!r}; have {QTextToSpeech.availableEngines()}"

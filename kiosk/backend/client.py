@@ -11,6 +11,7 @@ See errors.py for what each exception means for money.
 
 from __future__ import annotations
 
+import logging
 import ssl
 import threading
 from collections.abc import Mapping
@@ -30,6 +31,7 @@ from kiosk.backend.errors import (
     BadResponse,
     InvalidRequest,
     OutcomeUnknown,
+    scrub,
 )
 from kiosk.backend.signing import new_nonce, sign_key
 from kiosk.backend.wire import (
@@ -58,6 +60,8 @@ _NOT_SENT: tuple[type[Exception], ...] = (
     httpx.UnsupportedProtocol,
     httpx.LocalProtocolError,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,14 @@ class UtilityClient:
 
         started = self._clock.monotonic()
         raw, response = self._exchange(request, method, path, idempotency_key)
+        # One line per exchange for the technicians' back-end log (no bodies: never card data).
+        log.info(
+            "%s %s -> %d (%.0f ms)",
+            method,
+            scrub(path),
+            response.status_code,
+            (self._clock.monotonic() - started) * 1000,
+        )
         return judge(
             Answer(
                 method=method,

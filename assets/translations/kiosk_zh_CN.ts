@@ -745,47 +745,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -1538,7 +1538,7 @@ scan the kiosk&apos;s QR code with your phone</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/console.py" line="163"/>
+        <location filename="../../ui/staff/console.py" line="165"/>
         <source>Signed out after 2 minutes without activity.</source>
         <translation>2 分钟无操作，已自动退出登录。</translation>
     </message>
@@ -1554,42 +1554,47 @@ scan the kiosk&apos;s QR code with your phone</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../ui/screens/start.py" line="38"/>
+        <location filename="../../ui/screens/start.py" line="39"/>
         <source>Pay your electricity bill</source>
         <translation>电费自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="39"/>
+        <location filename="../../ui/screens/start.py" line="41"/>
+        <source>Starting, one moment…</source>
+        <translation>正在启动，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/start.py" line="43"/>
         <source>Touch the screen to begin</source>
         <translation>请触摸屏幕开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="40"/>
+        <location filename="../../ui/screens/start.py" line="45"/>
         <source>Enter account number</source>
         <translation>输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="41"/>
+        <location filename="../../ui/screens/start.py" line="46"/>
         <source>Scan bill QR code</source>
         <translation>扫描账单二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="42"/>
+        <location filename="../../ui/screens/start.py" line="47"/>
         <source>Insert prepaid card</source>
         <translation>插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="43"/>
+        <location filename="../../ui/screens/start.py" line="48"/>
         <source>The number is printed on your bill</source>
         <translation>户号印在您的电费账单上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="44"/>
+        <location filename="../../ui/screens/start.py" line="49"/>
         <source>Hold the QR code on your bill under the scanner</source>
         <translation>将账单上的二维码对准下方扫描口</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="45"/>
+        <location filename="../../ui/screens/start.py" line="50"/>
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
     </message>

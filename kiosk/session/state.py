@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kiosk.payments.prepaid import CardStatus
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: the UI imports this module before the core is loaded
     from kiosk.invoices import InvoiceOutcome
+    from kiosk.payments.prepaid import CardStatus
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
 DIGITS = frozenset("0123456789")

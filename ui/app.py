@@ -31,7 +31,15 @@ log = logging.getLogger(__name__)
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
 
 
+# How long a thread may keep the GIL while another waits for it (Python's default: 5 ms). The
+# GUI thread takes and drops the GIL at every call between Qt and Python; with worker threads
+# busy in Python (receipt rendering, the journal) each take could wait 5 ms, and a screen
+# change makes hundreds. 1 ms keeps those waits short; the workers lose little throughput.
+GIL_SWITCH_S = 0.001
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or sys.argv[:1])

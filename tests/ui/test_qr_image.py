@@ -42,3 +42,23 @@ def test_the_quiet_zone_is_white_and_the_finder_corner_dark(qapp):
 
 def test_pixmaps_are_cached(qapp):
     assert qr_pixmap("PowerPay receipt", 300) is qr_pixmap("PowerPay receipt", 300)
+
+
+def test_show_qr_clears_at_once_and_shows_the_newest_code(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from ui import qr_image as qr_module
+    from ui.qr_image import show_qr
+
+    target = QLabel()
+    qtbot.addWidget(target)
+    show_qr(target, "PowerPay first resident", 300)
+    qtbot.waitUntil(lambda: not target.pixmap().isNull(), timeout=5000)
+    show_qr(target, "PowerPay second resident " + "y" * 40, 300)  # not cached: made on a thread
+    assert target.pixmap().isNull()  # the earlier resident's code is gone at once
+    show_qr(target, "PowerPay third resident " + "z" * 40, 300)
+    qtbot.waitUntil(lambda: not target.pixmap().isNull(), timeout=5000)
+    # Once nothing is pending, the second code (made meanwhile) must not have replaced the third.
+    qtbot.waitUntil(lambda: not qr_module._painter.waiting, timeout=5000)
+    found = zxingcpp.read_barcodes(_gray(target.pixmap().toImage()))
+    assert [r.text for r in found] == ["PowerPay third resident " + "z" * 40]

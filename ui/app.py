@@ -134,8 +134,8 @@ def attach_kiosk(
 
 class CoreStarter(QObject):
     """Builds and starts the core on a worker thread once the shell's first frame is painted,
-    then hands it to the GUI thread (`ready`). A failure is kept in `error` and quits the
-    event loop; the caller re-raises it."""
+    then hands it to the GUI thread (`ready`). A failure is kept in `error` and
+    `failed` is emitted; `run` then ends the event loop and re-raises it."""
 
     ready = Signal(object)
     failed = Signal()
@@ -147,7 +147,6 @@ class CoreStarter(QObject):
         self.kiosk: Kiosk | None = None
         self.error: BaseException | None = None
         self.thread: threading.Thread | None = None
-        self.failed.connect(lambda: QApplication.exit(1))
 
     def start(self) -> None:
         """Wait for the first frame (the core's imports would slow its paint), at most 300 ms."""
@@ -164,7 +163,7 @@ class CoreStarter(QObject):
             kiosk = self.build()
         except BaseException as exc:  # handed to the GUI thread, re-raised by the caller
             self.error = exc
-            self.failed.emit()  # queued to the GUI thread: ends the event loop
+            self.failed.emit()  # queued to the GUI thread
             return
         self.kiosk = kiosk
         self.ready.emit(kiosk)  # queued: the receiver lives on the GUI thread
@@ -209,6 +208,7 @@ def run(build: Callable[[], Kiosk], *, windowed: bool, language: str = "zh") -> 
         notifier.ready()
 
     starter.ready.connect(on_ready)
+    starter.failed.connect(lambda: app.exit(1))
     starter.start()
     # The watchdog is fed from the GUI thread, so a frozen event loop gets the kiosk restarted.
     interval = notifier.watchdog_interval_s()

@@ -99,6 +99,12 @@ def make_scanner(settings: Settings) -> Scanner | None:
     return FakeScanner()
 
 
+def _warm_receipt_fonts() -> None:
+    from kiosk.receipts.fonts import find_cjk_font
+
+    find_cjk_font()
+
+
 @dataclass
 class Kiosk:
     settings: Settings
@@ -354,6 +360,9 @@ class Kiosk:
         self.forwarder.start()
         self.apply_mode(self.service_mode.mode())
         self.heartbeat.start()
+        # The receipt font lookup (fontconfig in a subprocess, glyph probes) now, on the session
+        # worker, instead of inside the first resident's receipt.
+        self.worker.submit(_warm_receipt_fonts)
 
     def _await_first_polls(self, timeout_s: float = 5.0) -> None:
         """Let the acceptor report what it stacked before the restart (bounded wait)."""

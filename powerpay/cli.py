@@ -8,19 +8,24 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kiosk.config import ConfigError, Settings, load_config
+if TYPE_CHECKING:  # the config (pydantic) is imported when needed: `kiosk run` shows its window
+    from kiosk.app import Kiosk  # before any of the core is imported
+    from kiosk.config import Settings
 
 log = logging.getLogger("kiosk")
+# Commands that never need the staff sub-commands' parsers (which import the journal).
+LIGHT_COMMANDS = frozenset({"run", "demo", "self-test"})
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    from kiosk.config import load_config
+
     return load_config(Path(args.config) if getattr(args, "config", None) else None)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app import Kiosk
     from ui.app import has_display
 
     if not has_display():
@@ -38,27 +43,41 @@ def cmd_run(args: argparse.Namespace) -> int:
         code = cmd_demo(demo_args)
         print(f"Screenshots of a simulated cash payment are in {out.resolve()}")
         return code
-    from powerpay.logging_setup import configure_logging, log_dir_for
     from ui.app import run
 
-    settings = _settings(args)
-    root = logging.getLogger()
-    for handler in list(root.handlers):  # main()'s plain stderr handler: the kiosk's redacts
-        root.removeHandler(handler)
-    configure_logging(log_dir_for(settings.data_dir), secrets=[settings.backend.resolved_secret()])
-    kiosk = Kiosk.build(settings)
-    try:
-        kiosk.start()
-        return run(kiosk, windowed=args.windowed)
-    finally:
-        kiosk.close()
+    def build_core() -> Kiosk:
+        """On a worker thread while the start screen already shows "Starting…"."""
+        from kiosk.app import Kiosk
+        from powerpay.logging_setup import configure_logging, log_dir_for
+
+        settings = _settings(args)
+        root = logging.getLogger()
+        for handler in list(root.handlers):  # main()'s plain stderr handler: the kiosk's redacts
+            root.removeHandler(handler)
+        configure_logging(
+            log_dir_for(settings.data_dir), secrets=[settings.backend.resolved_secret()]
+        )
+        kiosk = Kiosk.build(settings)
+        try:
+            kiosk.start()
+        except BaseException:
+            kiosk.close()
+            raise
+        return kiosk
+
+    return run(build_core, windowed=args.windowed)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import attach_kiosk, make_application, show_shell
+
+    # The same two steps as `kiosk run`: the shell first, then the core joins it.
+    app = make_application()
+    window = show_shell(windowed=True, language=args.language)
+    app.processEvents()
     from kiosk.app import Kiosk
     from kiosk.clock import OffsetClock
-    from ui.app import build_window, make_application
     from ui.demo import DemoError, run_scenario
 
     settings = _settings(args)
@@ -80,13 +99,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 ),
             }
         )
-        app = make_application()
         kiosk = Kiosk.build(demo_settings, clock=OffsetClock())
         try:
             kiosk.start()
-            window = build_window(kiosk, simulation_panel=False)
+            attach_kiosk(window, kiosk, simulation_panel=False)
             window.resize(settings.ui.width, settings.ui.height)
-            window.show()
             if args.senior:
                 kiosk.session.toggle_senior()
             summary = run_scenario(
@@ -185,7 +202,8 @@ def cmd_diag(args: argparse.Namespace) -> int:
     return scan_diag(args.camera, args.image, args.video, out, args.duration)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(*, staff: bool = True) -> argparse.ArgumentParser:
+    """`staff`: add the staff sub-commands (their module imports the journal, SQLAlchemy)."""
     p = argparse.ArgumentParser(prog="kiosk", description="PowerPay electricity payment kiosk")
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
@@ -234,12 +252,13 @@ def parser() -> argparse.ArgumentParser:
     forward.add_argument("--once", action="store_true", required=True)
     forward.set_defaults(func=cmd_forward)
 
-    from kiosk.staff.cli import add_parsers as add_staff_parsers
+    if staff:
+        from kiosk.staff.cli import add_parsers as add_staff_parsers
 
-    before = set(sub.choices)
-    add_staff_parsers(sub)
-    for name in set(sub.choices) - before:
-        sub.choices[name].set_defaults(func=cmd_staff)
+        before = set(sub.choices)
+        add_staff_parsers(sub)
+        for name in set(sub.choices) - before:
+            sub.choices[name].set_defaults(func=cmd_staff)
 
     diag = sub.add_parser("diag", help="technician device checks")
     dsub = diag.add_subparsers(dest="device", required=True)
@@ -265,7 +284,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = parser(staff=command not in LIGHT_COMMANDS).parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -274,8 +295,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return int(args.func(args))
-    except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from kiosk.config import ConfigError  # loaded already if this is one
+
+        if isinstance(exc, ConfigError):
+            print(f"configuration error: {exc}", file=sys.stderr)
+            return 2
+        raise

@@ -1,32 +1,45 @@
-"""Starts the Qt application around an assembled kiosk core."""
+"""Starts the Qt application around the kiosk core.
+
+`kiosk run` puts the window shell (header, start screen saying "Starting…") on screen first,
+with nothing of the core imported, then imports, builds and starts the core on a worker thread
+(`CoreStarter`) and attaches it on the GUI thread: the tiles work from then on. This module
+imports only Qt and ui/ at the top so that path stays light; the core comes in inside functions.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from drivers.card.fake import FakeCardReader
-from drivers.card.pinpad import FakePinPad
-from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
-from drivers.cash.fake import FakeAcceptor
-from drivers.scanner.fake import FakeScanner
-from kiosk.app import Kiosk
-from kiosk.staff.desk import StaffDesk
 from powerpay.sdnotify import Notifier
-from ui.bridge import SessionBridge
-from ui.main_window import MainWindow, SimAction
-from ui.staff.console import StaffConsole
+from ui.main_window import AfterPaint, MainWindow, SimAction
 from ui.translations import Translations
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
 
 
+# How long a thread may keep the GIL while another waits for it (Python's default: 5 ms). The
+# GUI thread takes and drops the GIL at every call between Qt and Python; with worker threads
+# busy in Python (receipt rendering, the journal) each take could wait 5 ms, and a screen
+# change makes hundreds. 1 ms keeps those waits short; the workers lose little throughput.
+GIL_SWITCH_S = 0.001
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or sys.argv[:1])
@@ -40,6 +53,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def sim_actions(kiosk: Kiosk) -> list[SimAction]:
     """Buttons that play the resident's hands in simulation mode."""
+    from drivers.card.fake import FakeCardReader
+    from drivers.card.pinpad import FakePinPad
+    from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
+    from drivers.cash.fake import FakeAcceptor
+    from drivers.scanner.fake import FakeScanner
+
     actions: list[SimAction] = []
     acceptor = kiosk.acceptor
     if isinstance(acceptor, FakeAcceptor):
@@ -76,12 +95,27 @@ def sim_actions(kiosk: Kiosk) -> list[SimAction]:
 
 
 def build_window(kiosk: Kiosk, *, simulation_panel: bool) -> MainWindow:
+    """The whole window around a running core (tests, the demo, the self-test)."""
+    window = MainWindow(None, Translations(), language=kiosk.session.state.language)
+    attach_kiosk(window, kiosk, simulation_panel=simulation_panel)
+    return window
+
+
+def attach_kiosk(
+    window: MainWindow, kiosk: Kiosk, *, simulation_panel: bool, voice_later: bool = False
+) -> None:
+    """Join a shell window to the running core: session, simulation panel, staff console.
+    `voice_later`: see MainWindow.attach."""
+    from kiosk.staff.desk import StaffDesk
+    from ui.bridge import SessionBridge
+    from ui.staff.console import StaffConsole
+
     bridge = SessionBridge(kiosk.session)
-    window = MainWindow(
+    window.attach(
         bridge,
-        Translations(),
         receipt_url=kiosk.settings.kiosk.e_receipt_url,
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
+        voice_later=voice_later,
     )
     window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
 
@@ -96,29 +130,101 @@ def build_window(kiosk: Kiosk, *, simulation_panel: bool) -> MainWindow:
         return StaffConsole(kiosk, desk)
 
     window.staff_console_factory = staff_console
-    return window
 
 
-def run(kiosk: Kiosk, *, windowed: bool) -> int:
-    app = make_application()
-    window = build_window(kiosk, simulation_panel=kiosk.settings.ui.simulation_panel)
-    ui = kiosk.settings.ui
-    if windowed or not ui.fullscreen:
-        window.resize(ui.width, ui.height)
+class CoreStarter(QObject):
+    """Builds and starts the core on a worker thread once the shell's first frame is painted,
+    then hands it to the GUI thread (`ready`). A failure is kept in `error` and
+    `failed` is emitted; `run` then ends the event loop and re-raises it."""
+
+    ready = Signal(object)
+    failed = Signal()
+
+    def __init__(self, window: MainWindow, build: Callable[[], Kiosk]) -> None:
+        super().__init__()
+        self.window = window
+        self.build = build
+        self.kiosk: Kiosk | None = None
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Wait for the first frame (the core's imports would slow its paint), at most 300 ms."""
+        AfterPaint(self.window, self._spawn)
+
+    def _spawn(self) -> None:
+        if self.thread is not None:
+            return
+        self.thread = threading.Thread(target=self._run, name="core-start", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            kiosk = self.build()
+        except BaseException as exc:  # handed to the GUI thread, re-raised by the caller
+            self.error = exc
+            self.failed.emit()  # queued to the GUI thread
+            return
+        self.kiosk = kiosk
+        self.ready.emit(kiosk)  # queued: the receiver lives on the GUI thread
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
+def show_shell(
+    *, windowed: bool, language: str = "zh", size: tuple[int, int] = (1920, 1080)
+) -> MainWindow:
+    """The window with its start screen saying "Starting…", on screen; no core imported."""
+    window = MainWindow(None, Translations(), language=language)
+    if windowed:
+        window.resize(*size)
         window.show()
     else:
         window.showFullScreen()
-    # Under systemd (Type=notify): ready once the window is up; the watchdog is fed from the GUI
-    # thread, so a frozen event loop gets the kiosk restarted.
+    return window
+
+
+def run(build: Callable[[], Kiosk], *, windowed: bool, language: str = "zh") -> int:
+    """`kiosk run`: the shell at once, the core (`build` imports, builds and starts it) on a
+    worker thread, the tiles enabled when it is attached. Closes the core on the way out."""
+    app = make_application()
+    window = show_shell(windowed=windowed, language=language)
+    starter = CoreStarter(window, build)
     notifier = Notifier()
-    notifier.ready()
+
+    def on_ready(kiosk: Kiosk) -> None:
+        ui = kiosk.settings.ui
+        attach_kiosk(window, kiosk, simulation_panel=ui.simulation_panel, voice_later=True)
+        if not windowed and not ui.fullscreen:
+            window.showNormal()
+        if windowed or not ui.fullscreen:
+            window.resize(ui.width, ui.height)
+        # Once the working start screen is painted: the voice (seconds, see MainWindow.attach),
+        # then the other screens, one per event-loop turn.
+        AfterPaint(window, lambda: (window.start_voice(), window.prebuild()))
+        # Under systemd (Type=notify): ready once the core serves the window.
+        notifier.ready()
+
+    starter.ready.connect(on_ready)
+    starter.failed.connect(lambda: app.exit(1))
+    starter.start()
+    # The watchdog is fed from the GUI thread, so a frozen event loop gets the kiosk restarted.
     interval = notifier.watchdog_interval_s()
     watchdog = QTimer()
     if interval:
         watchdog.timeout.connect(notifier.watchdog)
         watchdog.start(int(interval * 1000))
-    code = app.exec()
-    notifier.stopping()
+    try:
+        code = app.exec()
+    finally:
+        notifier.stopping()
+        starter.join()
+        if starter.kiosk is not None:
+            starter.kiosk.close()
+    if starter.error is not None:
+        raise starter.error
     return int(code)
 
 

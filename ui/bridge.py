@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.session.machine import Session
-from kiosk.session.state import SessionState
+if TYPE_CHECKING:  # the window shell is built before the core is imported
+    from kiosk.session.machine import Session
+    from kiosk.session.state import SessionState
 
 
 class SessionBridge(QObject):

@@ -274,6 +274,7 @@ def _wallet(
         )
     wait_for(on_screen(kiosk, Screen.RESULT), timeout_s=60, what="result")
     wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    wait_for(lambda: not window.screens[Screen.RESULT].qr.pixmap().isNull(), what="the QR")
     rec.shot("result")
     outcome = kiosk.session.state.outcome
     summary["transaction_id"] = outcome.transaction_id if outcome else None
@@ -351,6 +352,7 @@ def _cash(
             rec.shot("cash-first-note")
     wait_for(on_screen(kiosk, Screen.RESULT), timeout_s=30, what="result")
     wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    wait_for(lambda: not window.screens[Screen.RESULT].qr.pixmap().isNull(), what="the QR")
     rec.shot("result")
     state = kiosk.session.state
     outcome = state.outcome

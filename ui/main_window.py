@@ -1,15 +1,21 @@
 """The kiosk window: a header, one screen per session state, the idle warning, and in simulation a
-panel that drives the fake devices."""
+panel that drives the fake devices.
+
+The window comes up in two steps so the start screen is on screen before the core is imported:
+`MainWindow(None, ...)` is the shell (header and the start screen, tiles showing "Starting…"),
+`attach(bridge)` joins the session once the core is running. Screens other than the start screen
+are built on first use, or ahead of it in idle moments (`prebuild`).
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -18,101 +24,110 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.session.state import Screen, SessionState
-from ui.bridge import SessionBridge
 from ui.messages import Messages
 from ui.reflow import Box, PageStack, ReflowGrid
-from ui.screens.account import AccountScreen
 from ui.screens.base import ScreenWidget
-from ui.screens.card import CardSlotScreen
-from ui.screens.cash import CashScreen
-from ui.screens.identify import IdentifyScreen
-from ui.screens.invoice import InvoiceResultScreen, InvoiceScreen
-from ui.screens.mandate import MandateResultScreen, MandateScreen
-from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
-from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
-from ui.screens.result import ResultScreen
 from ui.screens.start import StartScreen
-from ui.screens.wallet import WalletQrScreen, WalletScanScreen, WalletWaitScreen
-from ui.speech import Speaker, SpeechGuide
 from ui.theme import stylesheet
 from ui.translations import Translations
 from ui.widgets import button, label
 
+if TYPE_CHECKING:
+    from kiosk.session.machine import Session
+    from ui.bridge import SessionBridge
+    from ui.speech import Speaker, SpeechGuide
+
 SimAction = tuple[str, str, Callable[[], None]]  # (objectName, label, action)
+ScreenFactory = Callable[[], ScreenWidget]
+
+
+class ScreenTable(dict[Screen, ScreenWidget]):
+    """The screen for each state, built on first use (a lookup builds a missing one)."""
+
+    def __init__(self, build: Callable[[Screen], ScreenWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, screen: Screen) -> ScreenWidget:
+        widget = self._build(screen)
+        self[screen] = widget
+        return widget
+
+
+class AfterPaint(QObject):
+    """Calls `callback` once, on the event-loop turn after `widget`'s next paint (or after
+    `fallback_ms` if no paint comes, e.g. a hidden window)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int = 300):
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        self._widget.removeEventFilter(self)
+        if callback is not None:
+            callback()
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        bridge: SessionBridge,
+        bridge: SessionBridge | None,
         translations: Translations,
         *,
         receipt_url: str = "",
         sim_actions: list[SimAction] | None = None,
         tick_ms: int = 250,
+        language: str = "zh",
     ) -> None:
+        """With `bridge` None this is the shell: call `attach` once the core runs."""
         super().__init__()
-        self.bridge = bridge
-        self.session = bridge.session
+        self.bridge: SessionBridge | None = None
+        self.session: Session | None = None
         self.translations = translations
         self.messages = Messages()
         self.setWindowTitle("PowerPay")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self._build_header())
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self.header = self._build_header()
+        self._column.addWidget(self.header)
         self.stack = PageStack()
-        column.addWidget(self.stack, 1)
-        column.addWidget(self._build_warning())
-        if sim_actions:
-            column.addWidget(self._build_sim_panel(sim_actions))
+        self._column.addWidget(self.stack, 1)
+        self._column.addWidget(self._build_warning())
         self.setCentralWidget(central)
-        # speech-dispatcher on a kiosk; tests and CI set KIOSK_SPEECH_ENGINE=mock.
-        self.speaker = Speaker(os.environ.get("KIOSK_SPEECH_ENGINE") or None)
-        self.guide = SpeechGuide(self, self.speaker)
-        busy = BusyScreen(self.session, self.messages)
-        card_slot = CardSlotScreen(self.session, self.messages)
-        self.screens: dict[Screen, ScreenWidget] = {
-            Screen.START: StartScreen(self.session, self.messages),
-            Screen.IDENTIFY: IdentifyScreen(self.session, self.messages),
-            Screen.LOOKUP: busy,
-            Screen.ACCOUNT: AccountScreen(self.session, self.messages),
-            Screen.AMOUNT: AmountScreen(self.session, self.messages),
-            Screen.METHOD: MethodScreen(self.session, self.messages),
-            Screen.CONFIRM: ConfirmScreen(self.session, self.messages),
-            Screen.PREPARING: busy,
-            Screen.CASH: CashScreen(self.session, self.messages),
-            Screen.WALLET_SCAN: WalletScanScreen(self.session, self.messages),
-            Screen.WALLET_WAIT: WalletWaitScreen(self.session, self.messages),
-            Screen.WALLET_QR: WalletQrScreen(self.session, self.messages),
-            Screen.BANK_CARD_INSERT: card_slot,
-            Screen.CARD_READING: card_slot,
-            Screen.PIN: card_slot,
-            Screen.CARD_AUTH: card_slot,
-            Screen.CARD_WRITING: card_slot,
-            Screen.POSTING: busy,
-            Screen.RESULT: ResultScreen(self.session, self.messages, receipt_url=receipt_url),
-            Screen.NOTICE: NoticeScreen(self.session, self.messages),
-            Screen.INVOICE: InvoiceScreen(self.session, self.messages),
-            Screen.INVOICE_RESULT: InvoiceResultScreen(self.session, self.messages),
-            Screen.MANDATE: MandateScreen(self.session, self.messages),
-            Screen.MANDATE_RESULT: MandateResultScreen(self.session, self.messages),
-            Screen.OUT_OF_SERVICE: OutOfServiceScreen(self.session, self.messages),
-        }
-        for screen in dict.fromkeys(self.screens.values()):
-            self.stack.addWidget(screen)
+        # One stylesheet for the window, set once: the normal sizes. Large text is a stylesheet
+        # on each part (header, warning, the screen shown), applied when that part is shown, so
+        # a switch re-polishes the widgets on screen instead of every widget of every screen.
+        self.setStyleSheet(stylesheet(False))
+        self._parts: list[QWidget] = [self.header, self.warning]
+        self._part_senior: dict[int, bool] = {}
+        self._factories: dict[Screen, ScreenFactory] = {}
+        self._built: dict[int, ScreenWidget] = {}
+        self.screens = ScreenTable(self._build_screen)
+        self.start_screen = StartScreen(None, self.messages)  # type: ignore[arg-type]
+        self.screens[Screen.START] = self.start_screen
+        self.stack.addWidget(self.start_screen)
+        self.speaker: Speaker | None = None
+        self.guide: SpeechGuide | None = None
+        self.timer = QTimer(self)
+        self._tick_ms = tick_ms
         self._senior: bool | None = None
         self._language: str | None = None
-        bridge.session_did_change.connect(self.render)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.session.tick)
-        self.timer.start(tick_ms)
-        self.render(self.session.state)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._shell_state = SessionState(language=language)
+        self.render()
+        self._install_lockdown()
         # Staff console (ui/staff): build_window sets the factory; a 3 s hold on the header's
         # top-left corner opens it.
         from ui.staff_entry import install_staff_entry
@@ -120,13 +135,195 @@ class MainWindow(QMainWindow):
         self.staff_console: QWidget | None = None
         self.staff_console_factory: Callable[[], QWidget] | None = None
         install_staff_entry(self, self.open_staff_console)
+        if bridge is not None:
+            self.attach(bridge, receipt_url=receipt_url, sim_actions=sim_actions)
+
+    @property
+    def starting(self) -> bool:
+        """True until the core is attached: the start screen shows "Starting…"."""
+        return self.session is None
+
+    def attach(
+        self,
+        bridge: SessionBridge,
+        *,
+        receipt_url: str = "",
+        sim_actions: list[SimAction] | None = None,
+        voice_later: bool = False,
+    ) -> None:
+        """Join the running core's session: the start tiles work from here on.
+
+        `voice_later`: the text-to-speech engine is made once the start screen has been painted
+        (`start_voice`): speech-dispatcher's engine takes seconds to build, on the GUI thread
+        (QTextToSpeech cannot be built on a worker thread: it waits for the GUI thread while
+        holding the GIL). Until then the read-aloud button stays disabled."""
+        from ui.speech import SILENT, Speaker, SpeechGuide
+
+        self.bridge = bridge
+        self.session = session = bridge.session
+        self.start_screen.session = session
+        if sim_actions:
+            panel = self._build_sim_panel(sim_actions)
+            self._column.addWidget(panel)
+            self._parts.append(panel)
+        self._register_screens(session, receipt_url)
+        self.guide = SpeechGuide(self, Speaker(SILENT) if voice_later else self._voice())
+        self.speaker = self.guide.speaker
+        for widget in (self.language_button, self.senior_button, self.staff_button):
+            widget.setEnabled(True)
+        self.speak_button.setEnabled(not voice_later)
+        self.extend_button.setEnabled(True)
+        bridge.session_did_change.connect(self.render)
+        self.timer.timeout.connect(session.tick)
+        self.timer.start(self._tick_ms)
+        self.render(session.state)
+
+    @staticmethod
+    def _voice() -> Speaker:
+        from ui.speech import Speaker
+
+        # speech-dispatcher on a kiosk; tests and CI set KIOSK_SPEECH_ENGINE=mock.
+        return Speaker(os.environ.get("KIOSK_SPEECH_ENGINE") or None)
+
+    def start_voice(self) -> None:
+        """The real voice in place of the silent one (see `attach`)."""
+        if self.guide is None or self.speak_button.isEnabled():
+            return
+        self.speaker = self.guide.speaker = self._voice()
+        self.speak_button.setEnabled(True)
+
+    def _register_screens(self, session: Session, receipt_url: str) -> None:
+        from ui.screens.account import AccountScreen
+        from ui.screens.card import CardSlotScreen
+        from ui.screens.cash import CashScreen
+        from ui.screens.identify import IdentifyScreen
+        from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
+        from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
+        from ui.screens.result import ResultScreen
+        from ui.screens.wallet import WalletQrScreen, WalletScanScreen, WalletWaitScreen
+
+        m = self.messages
+
+        def shared(make: ScreenFactory) -> ScreenFactory:
+            """One widget for several states (the busy screen, the card slot)."""
+            made: list[ScreenWidget] = []
+
+            def get() -> ScreenWidget:
+                if not made:
+                    made.append(make())
+                return made[0]
+
+            return get
+
+        def invoice() -> ScreenWidget:
+            from ui.screens.invoice import InvoiceScreen
+
+            return InvoiceScreen(session, m)
+
+        def invoice_result() -> ScreenWidget:
+            from ui.screens.invoice import InvoiceResultScreen
+
+            return InvoiceResultScreen(session, m)
+
+        def mandate() -> ScreenWidget:
+            from ui.screens.mandate import MandateScreen
+
+            return MandateScreen(session, m)
+
+        def mandate_result() -> ScreenWidget:
+            from ui.screens.mandate import MandateResultScreen
+
+            return MandateResultScreen(session, m)
+
+        busy = shared(lambda: BusyScreen(session, m))
+        card_slot = shared(lambda: CardSlotScreen(session, m))
+        self._factories = {
+            Screen.IDENTIFY: lambda: IdentifyScreen(session, m),
+            Screen.LOOKUP: busy,
+            Screen.ACCOUNT: lambda: AccountScreen(session, m),
+            Screen.AMOUNT: lambda: AmountScreen(session, m),
+            Screen.METHOD: lambda: MethodScreen(session, m),
+            Screen.CONFIRM: lambda: ConfirmScreen(session, m),
+            Screen.PREPARING: busy,
+            Screen.CASH: lambda: CashScreen(session, m),
+            Screen.WALLET_SCAN: lambda: WalletScanScreen(session, m),
+            Screen.WALLET_WAIT: lambda: WalletWaitScreen(session, m),
+            Screen.WALLET_QR: lambda: WalletQrScreen(session, m),
+            Screen.BANK_CARD_INSERT: card_slot,
+            Screen.CARD_READING: card_slot,
+            Screen.PIN: card_slot,
+            Screen.CARD_AUTH: card_slot,
+            Screen.CARD_WRITING: card_slot,
+            Screen.POSTING: busy,
+            Screen.RESULT: lambda: ResultScreen(session, m, receipt_url=receipt_url),
+            Screen.NOTICE: lambda: NoticeScreen(session, m),
+            Screen.INVOICE: invoice,
+            Screen.INVOICE_RESULT: invoice_result,
+            Screen.MANDATE: mandate,
+            Screen.MANDATE_RESULT: mandate_result,
+            Screen.OUT_OF_SERVICE: lambda: OutOfServiceScreen(session, m),
+        }
+
+    def _build_screen(self, screen: Screen) -> ScreenWidget:
+        factory = self._factories.get(screen)
+        if factory is None:
+            raise KeyError(f"{screen}: the core is not attached yet")
+        widget = factory()
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        return widget
+
+    def _ensure(self, screen: Screen) -> None:
+        if screen not in self.screens:
+            self.screens[screen] = self._build_screen(screen)
+
+    def prebuild(self, screens: list[Screen] | None = None, *, gap_ms: int = 0) -> None:
+        """Build the screens not built yet, one per event-loop turn, so no build is a long stall
+        and the first session does not pay for them. Default: the common screens, in the order a
+        session meets them; the invoice and card screens are left for first use."""
+        todo = [
+            s
+            for s in screens
+            or [
+                Screen.IDENTIFY,
+                Screen.LOOKUP,
+                Screen.ACCOUNT,
+                Screen.AMOUNT,
+                Screen.METHOD,
+                Screen.CONFIRM,
+                Screen.CASH,
+                Screen.RESULT,
+                Screen.NOTICE,
+                Screen.WALLET_SCAN,
+                Screen.WALLET_WAIT,
+                Screen.WALLET_QR,
+                Screen.OUT_OF_SERVICE,
+            ]
+            if s not in self.screens
+        ]
+
+        def next_one() -> None:
+            while todo:
+                screen = todo.pop(0)
+                if screen not in self.screens:
+                    self._ensure(screen)
+                    break
+            if todo:
+                QTimer.singleShot(gap_ms, next_one)
+
+        if todo:
+            QTimer.singleShot(gap_ms, next_one)
 
     def open_staff_console(self) -> None:
         """The console over the whole window; residents see "out of service" while it is open."""
         if self.staff_console is not None or self.staff_console_factory is None:
             return
+        if self.session is None:
+            return
         console = self.staff_console_factory()
         console.setParent(self)
+        if self._senior:
+            console.setStyleSheet(stylesheet(True))
         console.setGeometry(self.rect())
         self.staff_console = console
         self.session.set_out_of_service(True)
@@ -136,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def close_staff_console(self) -> None:
         console, self.staff_console = self.staff_console, None
-        if console is not None:
+        if console is not None and self.session is not None:
             console.hide()
             console.deleteLater()
             self.session.set_out_of_service(bool(getattr(console, "keep_out_of_service", False)))
@@ -151,10 +348,11 @@ class MainWindow(QMainWindow):
         reflow = ReflowGrid((2, 1), spacing=16, stretch=(1, 0))
         row.addWidget(reflow)
         self.brand = label("", None, wrap=False)
+        # Until the core is attached the session does not exist: these stay disabled.
         self.language_button = button("toggle_language", "header", self._toggle_language)
-        self.senior_button = button("toggle_senior", "header", self.session.toggle_senior)
-        self.staff_button = button("call_staff", "header", self.session.call_staff)
-        self.speak_button = button("speak", "speak", lambda: self.guide.start())
+        self.senior_button = button("toggle_senior", "header", self._toggle_senior)
+        self.staff_button = button("call_staff", "header", self._call_staff)
+        self.speak_button = button("speak", "speak", self._speak)
         buttons = Box()
         line = QHBoxLayout(buttons)
         line.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +364,7 @@ class MainWindow(QMainWindow):
             self.senior_button,
             self.staff_button,
         ):
+            widget.setEnabled(False)
             line.addWidget(widget)
         reflow.add(self.brand)
         reflow.add(buttons)
@@ -179,7 +378,8 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(32, 10, 32, 10)
         self.warning_text = label("")
         self.warning_text.setObjectName("warning_text")
-        self.extend_button = button("extend", "primary", self.session.extend)
+        self.extend_button = button("extend", "primary", self._extend)
+        self.extend_button.setEnabled(False)
         row.addWidget(self.warning_text, 1)
         row.addWidget(self.extend_button)
         self.warning.hide()
@@ -199,18 +399,45 @@ class MainWindow(QMainWindow):
 
     # -- rendering -------------------------------------------------------------------------
     def _toggle_language(self) -> None:
-        self.session.set_language("en" if self.session.state.language == "zh" else "zh")
+        if self.session is not None:
+            self.session.set_language("en" if self.session.state.language == "zh" else "zh")
+
+    def _toggle_senior(self) -> None:
+        if self.session is not None:
+            self.session.toggle_senior()
+
+    def _call_staff(self) -> None:
+        if self.session is not None:
+            self.session.call_staff()
+
+    def _extend(self) -> None:
+        if self.session is not None:
+            self.session.extend()
+
+    def _speak(self) -> None:
+        if self.guide is not None:
+            self.guide.start()
+
+    def _style(self, part: QWidget, senior: bool) -> None:
+        """Give `part` the large-text stylesheet (or back to the window's) if it has not it yet.
+        Only that part's widgets are re-polished."""
+        key = id(part)
+        if self._part_senior.get(key, False) is senior:
+            return
+        self._part_senior[key] = senior
+        part.setStyleSheet(stylesheet(True) if senior else "")
 
     def render(self, _emitted: SessionState | None = None) -> None:
         """Draw the session's latest state. Signals from worker threads arrive late and out of
         order with touches on the GUI thread, so the state they carry may already be stale."""
-        state = self.session.state
+        state = self.session.state if self.session is not None else self._shell_state
         if state.language != self._language:
             self._language = state.language
             self.translations.use(state.language)
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(stylesheet(state.senior))
+            for part in self._parts:
+                self._style(part, state.senior)
         self.brand.setText(self.tr("State Grid electricity · self-service"))
         self.language_button.setText("English" if state.language == "zh" else "中文")
         self.senior_button.setText(
@@ -221,6 +448,9 @@ class MainWindow(QMainWindow):
             self.tr("Staff are coming") if state.staff_called else self.tr("Call staff")
         )
         screen = self.screens[state.screen]
+        self._style(screen, state.senior)
+        if screen is self.start_screen:
+            self.start_screen.set_starting(self.starting)
         screen.render(state)
         self.stack.setCurrentWidget(screen)
         if state.warning_s is not None:
@@ -242,11 +472,32 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    def _install_lockdown(self) -> None:
+        """Swallow the keys that would close or leave the kiosk.
+
+        Not an application-wide event filter: that calls into Python for every event of every
+        widget (thousands per screen change), each call waiting for the GIL while worker threads
+        run. Key events from the platform all pass through this window's QWindow first, so a
+        filter there sees every key a resident can press and little else; the filter on the
+        window itself catches keys sent straight to it.
+        """
+        self.installEventFilter(self)
+        self.winId()  # creates the QWindow now, so the filter is on it before the first key
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             if _is_escape_key(event):
                 return True
+        elif kind == QEvent.Type.WinIdChange and watched is self:
+            handle = self.windowHandle()  # a new QWindow (flags changed): filter it too
+            if handle is not None:
+                handle.removeEventFilter(self)
+                handle.installEventFilter(self)
         return super().eventFilter(watched, event)
 
 

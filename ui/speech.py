@@ -164,13 +164,18 @@ def default_engine() -> str | None:
     return engines[0] if engines else None
 
 
+SILENT = "none"  # Speaker("none"): no voice (a stand-in while the real one is being made)
+
+
 class Speaker(QObject):
     """One voice for the kiosk. `say` interrupts whatever is being said: the newest screen wins."""
 
     def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         name = engine if engine is not None else default_engine()
-        if name == "speechd" and speechd_state(socket_path()) == "hung":
+        if name == SILENT:
+            name = None
+        elif name == "speechd" and speechd_state(socket_path()) == "hung":
             log.warning("speech-dispatcher does not answer: spoken guidance is off")
             name = None
         if name is not None and name not in QTextToSpeech.availableEngines():

@@ -2,9 +2,9 @@
 
 The steps: the holder's full name (checked against the masked one the utility shows), then the
 terms (day of the month, monthly limit), then the bank card in the slot, then a confirmation with
-the masked card number, then the request (kiosk.mandates.MandateService) and its result. The card read
-in the slot lives only in this object's memory, between the read and the confirmation, and is
-dropped on every way out; the session state sees the masked number only.
+the masked card number, then the request (kiosk.mandates.MandateService) and its result. The card
+read in the slot lives only in this object's memory, between the read and the confirmation, and
+is dropped on every way out; the session state sees the masked number only.
 """
 
 from __future__ import annotations

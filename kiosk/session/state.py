@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kiosk.payments.prepaid import CardStatus
 from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: the UI imports this module before the core is loaded
     from kiosk.invoices import InvoiceOutcome
     from kiosk.mandates import MandateOutcome
+    from kiosk.payments.prepaid import CardStatus
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
 DIGITS = frozenset("0123456789")

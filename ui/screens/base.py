@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.session.machine import Session
-from kiosk.session.state import SessionState
 from ui.messages import Messages
 from ui.widgets import label
+
+if TYPE_CHECKING:  # the start screen is shown before the core (and its session) is imported
+    from kiosk.session.machine import Session
+    from kiosk.session.state import SessionState
 
 
 class ScreenWidget(QWidget):

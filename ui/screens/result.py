@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
-from ui.qr_image import qr_pixmap
+from ui.qr_image import show_qr
 from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
@@ -125,5 +125,5 @@ class ResultScreen(ScreenWidget):
         if url != self._qr_for:
             self._qr_for = url
             big = state.receipt in ("no_paper", "failed")
-            self.qr.setPixmap(qr_pixmap(url, 420 if big else 300))
+            show_qr(self.qr, url, 420 if big else 300)  # made off the GUI thread
         self.qr_caption.setText(self.tr("E-receipt and e-invoice"))

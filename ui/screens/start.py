@@ -20,9 +20,10 @@ class StartScreen(ScreenWidget):
         self.body.addWidget(self.subtitle)
         # Three tiles side by side; on a narrow display two, then one per row.
         grid = ReflowGrid((3, 2, 1), spacing=32)
-        self.type_tile = button("start_type", "tile", self.session.begin)
-        self.scan_tile = button("start_scan", "tile", self.session.begin)
-        self.card_tile = button("start_card", "tile", self.session.begin)
+        self._starting = False
+        self.type_tile = button("start_type", "tile", self._begin)
+        self.scan_tile = button("start_scan", "tile", self._begin)
+        self.card_tile = button("start_card", "tile", self._begin)
         self.hints = [label("", "muted") for _ in range(3)]
         tiles = (self.type_tile, self.scan_tile, self.card_tile)
         for tile, hint in zip(tiles, self.hints, strict=True):
@@ -34,7 +35,11 @@ class StartScreen(ScreenWidget):
 
     def render(self, state: SessionState) -> None:
         self.title.setText(self.tr("Pay your electricity bill"))
-        self.subtitle.setText(self.tr("Touch the screen to begin"))
+        self.subtitle.setText(
+            self.tr("Starting, one moment…")
+            if self._starting
+            else self.tr("Touch the screen to begin")
+        )
         self.type_tile.setText(self.tr("Enter account\nnumber"))
         self.scan_tile.setText(self.tr("Scan bill\nQR code"))
         self.card_tile.setText(self.tr("Insert\nprepaid card"))
@@ -42,6 +47,16 @@ class StartScreen(ScreenWidget):
         self.hints[1].setText(self.tr("Hold the QR code on your bill under the scanner"))
         self.hints[2].setText(self.tr("Put your electricity card into the card slot"))
 
+    def set_starting(self, starting: bool) -> None:
+        """While the core starts (no session yet): tiles disabled, the subtitle says so."""
+        self._starting = starting
+        for tile in (self.type_tile, self.scan_tile, self.card_tile):
+            tile.setEnabled(not starting)
+
+    def _begin(self) -> None:
+        if not self._starting and self.session is not None:
+            self.session.begin()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.session.begin()
+        self._begin()
         super().mousePressEvent(event)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal, db
 
 from .conftest import KIOSK
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _fill_first_schema(path: Path) -> None:
@@ -61,4 +66,48 @@ def test_upgrade_is_idempotent(tmp_path: Path) -> None:
     _fill_first_schema(path)
     db.upgrade(path)
     db.upgrade(path)
+    assert db.current_revision(path) == db.head_revision()
+
+
+def test_the_shipped_head_read_from_the_files_is_alembics(tmp_path: Path) -> None:
+    assert db.shipped_head() is not None
+    assert db.shipped_head() == db.head_revision()
+
+
+def test_the_stamped_revision_is_read_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    assert db.stamped_revision(path) is None  # no file: nothing stamped, nothing created
+    assert not path.exists()
+    db.upgrade(path, "0001")
+    assert db.stamped_revision(path) == "0001"
+    db.upgrade(path)
+    assert db.stamped_revision(path) == db.head_revision()
+
+
+def test_an_up_to_date_journal_opens_without_importing_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    db.upgrade(path)
+    code = (
+        "import sys; from pathlib import Path; from kiosk.clock import ManualClock; "
+        "from kiosk.journal import Journal; "
+        f"j = Journal.open(Path({str(path)!r}), ManualClock()); j.close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_an_old_journal_is_still_upgraded_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    db.upgrade(path, "0003")
+    journal = Journal.open(path, ManualClock())
+    journal.close()
     assert db.current_revision(path) == db.head_revision()

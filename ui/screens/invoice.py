@@ -25,8 +25,12 @@ from ui.widgets import button, card, label
 # The keyboard page each field opens on: names in pinyin, codes in capitals, contacts in 123 @.
 FIELD_MODE = {"name": "zh", "tax_id": "en", "contact": "en"}
 # Key height on this screen (the form shares it with the keyboard); above the 60 px touch floor.
-KEY_PX = {False: 62, True: 74}  # content height: with padding and border 74 and 86 px
-KEY_STYLE = 'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+KEY_PX = {False: 62, True: 74}  # content height: with padding and border 70 and 82 px
+KEY_STYLE = (
+    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
+)
+FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
 def _restyle(widget: QWidget, prop: str, value: str) -> None:
@@ -87,7 +91,7 @@ class InvoiceScreen(ScreenWidget):
         self.actions.addWidget(self.submit_button)
         self.active = "name"
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False]))
+        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
 
     # -- taps ---------------------------------------------------------------------------------
     def _visible_fields(self) -> list[str]:
@@ -148,7 +152,8 @@ class InvoiceScreen(ScreenWidget):
         arriving = not self.isVisible()  # the keyboard holds the typing while on screen
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior]))
+            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
+            self.keyboard.set_senior(state.senior)
         if arriving:
             self.active = "name"
             self._load_keyboard(dict(state.invoice_fields))

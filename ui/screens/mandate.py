@@ -22,7 +22,11 @@ from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
 KEY_PX = {False: 62, True: 74}  # the keyboard shares the screen with the form (>= 60 px)
-KEY_STYLE = 'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+KEY_STYLE = (
+    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
+)
+FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
 def _stacked(caption: QWidget, content: QWidget) -> QWidget:
@@ -66,7 +70,7 @@ class MandateScreen(ScreenWidget):
         day_row.setContentsMargins(0, 0, 0, 0)
         self.day_down = button("mandate_day_down", None, lambda: self.session.mandate_day_step(-1))
         self.day_down.setText("−")
-        self.day_value = label("", "amount", wrap=False)
+        self.day_value = label("", "amount")  # wraps: "Day 10 of each month" in a narrow column
         self.day_value.setObjectName("mandate_day")
         self.day_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_up = button("mandate_day_up", None, lambda: self.session.mandate_day_step(+1))
@@ -120,7 +124,7 @@ class MandateScreen(ScreenWidget):
         self.actions.addWidget(self.submit_button)
         self.actions.addWidget(self.confirm_button)
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False]))
+        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
 
     def _submit(self) -> None:
         if self.keyboard.composition():
@@ -130,7 +134,8 @@ class MandateScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior]))
+            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
+            self.keyboard.set_senior(state.senior)
         phase = state.mandate_phase or "name"
         account = state.account
         masked_holder = account.holder_masked if account is not None else ""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,6 +40,7 @@ from ui.theme import COLORS, metrics
 MODES = ("zh", "en", "sym")
 MIN_KEY_PX = 60
 GAP_PX = 6  # between keys: eleven keys and their gaps fit 984 px (portrait) in large text
+ROW_GAP_PX = 4  # between rows: the keyboard and a form fit 1280x1024 in large text
 CAND_SLOTS = 8  # at most; a page holds as many candidates as fit the bar's width
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -120,8 +121,15 @@ def warm_up() -> threading.Thread:
     return thread
 
 
+class _Key(QPushButton):
+    """A key no narrower or lower than the touch floor, whatever its text."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(MIN_KEY_PX, MIN_KEY_PX))
+
+
 def _key(name: str, role: str = "key", text: str = "") -> QPushButton:
-    widget = QPushButton(text)
+    widget = _Key(text)
     widget.setObjectName(name)
     widget.setProperty("role", role)
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -169,8 +177,8 @@ class OnScreenKeyboard(QWidget):
         self.keys: dict[str, QPushButton] = {}
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 4, 0, 0)  # the screen's margins are enough
-        outer.setSpacing(GAP_PX)
+        outer.setContentsMargins(0, 0, 0, 0)  # the screen's margins are enough
+        outer.setSpacing(ROW_GAP_PX)
         outer.addLayout(self._build_candidate_bar())
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_letters())
@@ -223,7 +231,8 @@ class OnScreenKeyboard(QWidget):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(GAP_PX)
+        grid.setHorizontalSpacing(GAP_PX)
+        grid.setVerticalSpacing(ROW_GAP_PX)
         for col, ch in enumerate(LETTER_ROWS[0]):
             grid.addWidget(self._typing_key(ch), 0, col * 2, 1, 2)
         self.backspace_key = _key("kb_backspace", text="⌫")
@@ -250,7 +259,8 @@ class OnScreenKeyboard(QWidget):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(GAP_PX)
+        grid.setHorizontalSpacing(GAP_PX)
+        grid.setVerticalSpacing(ROW_GAP_PX)
         for row, chars in enumerate(SYMBOL_ROWS):
             for col, ch in enumerate(chars):
                 if ch in self.keys:  # "-" and "." also sit on the letters page: same name
@@ -278,7 +288,10 @@ class OnScreenKeyboard(QWidget):
         self.space_key = _key("kb_space", "kbfn")
         self.space_key.clicked.connect(self._space)
         row.addWidget(self.space_key, 6)
-        row.addWidget(self._typing_key("@"), 1)
+        at = self._typing_key("@")
+        at.setProperty("role", "kbfn")  # as high as its row: the word keys' font
+        at.setMinimumWidth(0)
+        row.addWidget(at, 1)
         self.ok_key = _key("kb_ok", "kbfn")
         _set_tone(self.ok_key, "go")
         self.ok_key.clicked.connect(self.submit)

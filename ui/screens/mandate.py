@@ -49,6 +49,7 @@ def _restyle(widget: QWidget, role: str) -> None:
 class MandateScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self.body.setSpacing(10)  # the name step fits 1280x1024 in large text, with a message
         self.intro = label("", "muted")
         self.body.addWidget(self.intro)
         # Step one: the holder's name, typed on the keyboard below.
@@ -58,7 +59,8 @@ class MandateScreen(ScreenWidget):
         name_row.setSpacing(16)
         self.holder_caption = label("", "muted", wrap=False)
         self.holder = button("mandate_holder", "display")
-        self.holder.setStyleSheet("text-align: left; padding: 6px 16px;")
+        # Lower than other buttons (72 px, above the 60 px floor): the keyboard needs the height.
+        self.holder.setStyleSheet("text-align: left; padding: 6px 16px; min-height: 56px;")
         self.holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         name_row.addWidget(self.holder_caption)
         name_row.addWidget(self.holder, 1)
@@ -158,9 +160,8 @@ class MandateScreen(ScreenWidget):
         day, limit = state.mandate_day, format_yuan(state.mandate_limit_fen)
         intro = {
             "name": self.tr(
-                "Your bank card pays each month's electricity bill on the day you choose, up to "
-                "the limit you choose. To confirm you are the account holder, type the full name "
-                "shown as {holder}."
+                "Your bank card pays each month's bill. First type the holder's full name, "
+                "{holder}."
             ).format(holder=masked_holder),
             "terms": self.tr(
                 "Choose the day of the month for the debit and the most it may take. A bill "
@@ -207,6 +208,10 @@ class MandateScreen(ScreenWidget):
         if state.message:
             lines.append(self.messages.message(state.message, state.message_arg))
         self.message.setText("\n".join(lines))
+        # No empty line kept for a message: at 1280x1024 in large text the name step has no
+        # height to spare, so a message there takes the introduction's place.
+        self.message.setVisible(bool(lines))
+        self.intro.setVisible(not (lines and phase == "name"))
         busy = phase in ("reading", "sending")
         self.back_button.setText(self.tr("Back"))
         self.back_button.setVisible(not busy)

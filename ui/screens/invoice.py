@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,39 @@ KEY_STYLE = (
 FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
+class FieldButton(QPushButton):
+    """A form field that shows the end of a text too long for it ("…ple.com"): the end is where
+    the typing happens, and no text is ever cut off at the field's edge."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._elide()  # senior mode: a larger font
+
+    def _elide(self) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        inside = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        room = max(0, inside.width() - 4)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideLeft, room)
+        if shown != self.text():
+            self.setText(shown)
+
+
 def _restyle(widget: QWidget, prop: str, value: str) -> None:
     if (widget.property(prop) or "") != value:
         widget.setProperty(prop, value)
@@ -46,6 +82,7 @@ class InvoiceScreen(ScreenWidget):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self.body.setSpacing(10)  # the form and the keyboard fit 1280x1024 in large text
         top = QHBoxLayout()
         top.setSpacing(16)
         self.outer.removeWidget(self.title)
@@ -55,6 +92,7 @@ class InvoiceScreen(ScreenWidget):
             widget = button(
                 f"invoice_kind_{kind}", None, lambda _=False, k=kind: self._choose_kind(k)
             )
+            widget.setStyleSheet("min-height: 56px;")  # 72 px: the keyboard needs the height
             self.kind_buttons[kind] = widget
             top.addWidget(widget)
         self.outer.insertLayout(0, top)
@@ -62,11 +100,13 @@ class InvoiceScreen(ScreenWidget):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         self.captions: dict[str, QLabel] = {}
-        self.fields: dict[str, QPushButton] = {}
+        self.fields: dict[str, FieldButton] = {}
         for column, name in enumerate(FIELD_MAX):
-            caption = label("", "muted", wrap=False)
-            value = button(f"invoice_field_{name}", None, lambda _=False, n=name: self._activate(n))
-            value.setStyleSheet("text-align: left; padding: 6px 16px;")
+            caption = label("", "muted")  # wraps in portrait: three fields side by side
+            value = FieldButton(f"invoice_field_{name}")
+            value.clicked.connect(lambda _=False, n=name: self._activate(n))
+            # Lower than other buttons (72 px, above the 60 px floor): the keyboard needs room.
+            value.setStyleSheet("text-align: left; padding: 6px 16px; min-height: 56px;")
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.captions[name] = caption
             self.fields[name] = value
@@ -85,6 +125,8 @@ class InvoiceScreen(ScreenWidget):
         self.back_button = button("invoice_back", "danger", self.session.invoice_back)
         self.confirm_button = button("invoice_confirm", "primary", self._confirm)
         self.submit_button = button("invoice_submit", "go", self._submit)
+        for action in (self.back_button, self.confirm_button):
+            action.setStyleSheet("padding: 6px 16px;")  # both fit 1080 px in large English
         self.actions.addWidget(self.back_button)
         self.actions.addStretch(1)
         self.actions.addWidget(self.confirm_button)
@@ -145,8 +187,12 @@ class InvoiceScreen(ScreenWidget):
 
     # -- rendering ----------------------------------------------------------------------------
     def _show_active(self) -> None:
-        for name, widget in self.fields.items():
+        """The field being typed in is highlighted and the widest (a tax id, an e-mail)."""
+        shown = self._visible_fields()
+        for column, (name, widget) in enumerate(self.fields.items()):
             _restyle(widget, "role", "display" if name != self.active else "primary")
+            stretch = 0 if name not in shown else 3 if name == self.active else 2
+            self.grid.setColumnStretch(column, stretch)
 
     def render(self, state: SessionState) -> None:
         arriving = not self.isVisible()  # the keyboard holds the typing while on screen
@@ -183,10 +229,11 @@ class InvoiceScreen(ScreenWidget):
             widget.setVisible(shown)
             widget.setEnabled(phase == "form")
             text = values.get(name, "")
-            widget.setText((text.upper() if name == "tax_id" else text) or self.tr("Touch to type"))
+            widget.set_full_text(
+                (text.upper() if name == "tax_id" else text) or self.tr("Touch to type")
+            )
             mark = "⚠ " if name in flagged else ""
             self.captions[name].setText(mark + captions[name])
-        self.grid.setColumnStretch(list(FIELD_MAX).index("tax_id"), 1 if company else 0)
         if self.active not in self._visible_fields():
             self.active = "name"
         self._show_active()
@@ -196,11 +243,17 @@ class InvoiceScreen(ScreenWidget):
         self.message.setText("\n".join(lines))
         self.keyboard.setEnabled(phase == "form")
         self.back_button.setText(self.tr("Correct the code") if asking else self.tr("Back"))
-        self.back_button.setVisible(not sending)
         self.confirm_button.setText(self.tr("The code is correct"))
-        self.confirm_button.setVisible(asking)
         self.submit_button.setText(self.tr("Request e-invoice"))
-        self.submit_button.setVisible(phase == "form")
+        shown = {
+            self.back_button: not sending,
+            self.confirm_button: asking,
+            self.submit_button: phase == "form",
+        }
+        # Hide first, then show: confirm and submit never both count, even for a moment (the
+        # window's minimum width would keep the sum, wider than a portrait screen).
+        for widget in sorted(shown, key=lambda w: shown[w]):
+            widget.setVisible(shown[widget])
 
 
 class InvoiceResultScreen(ScreenWidget):

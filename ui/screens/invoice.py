@@ -22,6 +22,7 @@ from kiosk.session.invoice_flow import FIELD_MAX
 from kiosk.session.state import SessionState
 from ui.keyboard import OnScreenKeyboard
 from ui.qr_image import qr_pixmap
+from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
@@ -241,7 +242,9 @@ class InvoiceScreen(ScreenWidget):
         if state.message:
             lines.append(self.messages.message(state.message, state.message_arg))
         self.message.setText("\n".join(lines))
-        self.keyboard.setEnabled(phase == "form")
+        # Only the form is typed in: while the code is questioned or the request is sent, the
+        # keyboard gives its room to the message (three lines at 1280x1024 in large text).
+        self.keyboard.setVisible(phase == "form")
         self.back_button.setText(self.tr("Correct the code") if asking else self.tr("Back"))
         self.confirm_button.setText(self.tr("The code is correct"))
         self.submit_button.setText(self.tr("Request e-invoice"))
@@ -259,16 +262,18 @@ class InvoiceScreen(ScreenWidget):
 class InvoiceResultScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        row = QHBoxLayout()
-        row.setSpacing(32)
-        side = QVBoxLayout()
+        # The details beside the QR code where both fit (landscape, square), above it in portrait.
+        row = ReflowGrid((2, 1), spacing=32, stretch=(3, 2))
+        side_box, qr_box = Box(), Box()
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(16)
         box = card()
         grid = QGridLayout(box)
         grid.setContentsMargins(32, 24, 32, 24)
         grid.setVerticalSpacing(14)
         self.number_caption = label("", "muted")
-        self.number = label("", "amount", wrap=False)
+        self.number = label("", "title", wrap=False)  # 20 digits: beside the QR at 1280 px
         self.number.setObjectName("invoice_no")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.amount_caption = label("", "muted")
@@ -279,12 +284,12 @@ class InvoiceResultScreen(ScreenWidget):
         grid.addWidget(self.amount_caption, 2, 0)
         grid.addWidget(self.amount, 3, 0)
         side.addWidget(box)
-        self.status = label("", "title")
+        self.status = label("")  # a paragraph: body text, not a title
         self.status.setObjectName("invoice_status")
         side.addWidget(self.status)
         side.addStretch(1)
-        row.addLayout(side, 3)
-        qr_side = QVBoxLayout()
+        qr_side = QVBoxLayout(qr_box)
+        qr_side.setContentsMargins(0, 0, 0, 0)
         self.qr = label("", None, wrap=False)
         self.qr.setObjectName("invoice_qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -293,8 +298,10 @@ class InvoiceResultScreen(ScreenWidget):
         qr_side.addWidget(self.qr)
         qr_side.addWidget(self.qr_caption)
         qr_side.addStretch(1)
-        row.addLayout(qr_side, 2)
-        self.body.addLayout(row, 1)
+        row.add(side_box)
+        row.add(qr_box)
+        self.body.addWidget(row)
+        self.body.addStretch(1)
         self.back_button = button("invoice_back", "danger", self.session.invoice_back)
         self.done_button = button("invoice_done", "primary", self.session.invoice_done)
         self.actions.addWidget(self.back_button)

@@ -88,7 +88,11 @@ QPushButton[role="key"][tone="go"]:pressed, QPushButton[role="kbfn"][tone="go"]:
     background: {accent_pressed}; }}
 QLabel#kb_composition {{ font-size: 26pt; letter-spacing: 1px; padding: 4px 12px; }}
 """
-KEY_TEXTS = "".join(LETTER_ROWS) + "".join(LETTER_ROWS).upper() + "".join(SYMBOL_ROWS) + "⇧⇪‹›"
+# What a key shows where that differs from what it types: a "&" in a button's text marks a
+# mnemonic, and "&&" would be measured (by Qt's size hint and by ui/a11y.py) as two characters.
+LABELS = {"&": "＆"}
+LETTERS = "".join(LETTER_ROWS)
+KEY_TEXTS = LETTERS + LETTERS.upper() + "".join(SYMBOL_ROWS).replace("&", "＆") + "⇧⇪‹›"
 COMPOSITION_MAX_PX = 360
 CAND_EXTRA_PX = 16  # a candidate key beyond its text: padding, border and a margin
 
@@ -222,7 +226,7 @@ class OnScreenKeyboard(QWidget):
         return bar
 
     def _typing_key(self, ch: str) -> QPushButton:
-        key = _key(key_name(ch), text=ch.replace("&", "&&"))  # a lone & would be a mnemonic
+        key = _key(key_name(ch), text=LABELS.get(ch, ch))
         key.clicked.connect(lambda _=False, c=ch: self._type(c))
         self.keys[ch] = key
         return key
@@ -470,6 +474,7 @@ class OnScreenKeyboard(QWidget):
         arrows (at least one, at most CAND_SLOTS), so no candidate's text is ever cut."""
         metrics_ = QFontMetrics(key_font(self._senior))
         self.prev_key.ensurePolished()
+        self.cand_keys[0].ensurePolished()  # its minimum width comes from the stylesheet
         least = max(MIN_KEY_PX, self.cand_keys[0].minimumWidth())
         arrow = max(self.prev_key.minimumWidth(), self.prev_key.sizeHint().width())
         label = min(COMPOSITION_MAX_PX, self.composition_label.sizeHint().width())

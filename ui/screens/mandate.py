@@ -36,6 +36,7 @@ def _stacked(caption: QWidget, content: QWidget) -> QWidget:
     column.setSpacing(8)
     column.addWidget(caption)
     column.addWidget(content)
+    column.addStretch(1)  # both captions on one line when the columns differ in height
     return box
 
 

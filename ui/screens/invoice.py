@@ -248,15 +248,15 @@ class InvoiceScreen(ScreenWidget):
         self.back_button.setText(self.tr("Correct the code") if asking else self.tr("Back"))
         self.confirm_button.setText(self.tr("The code is correct"))
         self.submit_button.setText(self.tr("Request e-invoice"))
-        shown = {
+        actions = {
             self.back_button: not sending,
             self.confirm_button: asking,
             self.submit_button: phase == "form",
         }
         # Hide first, then show: confirm and submit never both count, even for a moment (the
         # window's minimum width would keep the sum, wider than a portrait screen).
-        for widget in sorted(shown, key=lambda w: shown[w]):
-            widget.setVisible(shown[widget])
+        for action in sorted(actions, key=lambda w: actions[w]):
+            action.setVisible(actions[action])
 
 
 class InvoiceResultScreen(ScreenWidget):

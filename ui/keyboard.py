@@ -5,8 +5,9 @@ shift: one tap for one capital, a second tap locks, a third unlocks) and 123 (di
 symbols of e-mail addresses and company names). Every key is a QPushButton with an objectName
 (kb_key_a, kb_key_at, kb_cand_0, kb_mode_zh, kb_backspace, kb_ok ...) so tests and the demo can
 tap it (".", "-" and ⌫ sit on both pages under one name: tap the visible one), and has the
-stylesheet role "key" from ui/theme.py (a `tone` property marks the active mode, the first
-candidate and OK; see LOCAL_STYLE).
+stylesheet role "key" from ui/theme.py, or "kbfn" for the keys with words (a `tone` property marks
+the active mode, the first candidate and OK; see STYLE). Screens with large text call
+`set_senior(True)`: the keys take the widths of their larger glyphs.
 
 Pinyin: backspace first edits the composition; a candidate covering fewer syllables than typed
 leaves the rest composing (张 from "zhangsan" leaves "san"); space and OK commit the first
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,12 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.pinyin_index import MAX_INPUT, Candidate, PinyinIndex, default_index
-from ui.theme import COLORS
+from ui.theme import COLORS, metrics
 
 MODES = ("zh", "en", "sym")
 MIN_KEY_PX = 60
-CAND_SLOTS = 8
-CAND_PAGE_CHARS = 14  # characters shown per candidate page (long words take more room)
+GAP_PX = 6  # between keys: eleven keys and their gaps fit 984 px (portrait) in large text
+ROW_GAP_PX = 4  # between rows: the keyboard and a form fit 1280x1024 in large text
+CAND_SLOTS = 8  # at most; a page holds as many candidates as fit the bar's width
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SYMBOL_ROWS = ("1234567890", "@.-_+&()/#", ",:;'\"!?*~")
@@ -66,18 +69,48 @@ SYMBOL_NAMES = {
 }
 
 
-# Added to the window's stylesheet (theme.py): the keys keep role "key" (size, font, senior
-# scaling) and a `tone` marks the active mode, the first candidate and OK in theme colours.
-LOCAL_STYLE = f"""
-QPushButton[role="key"] {{ padding: 4px 6px; min-width: {MIN_KEY_PX}px; }}
-QPushButton[role="key"][tone="active"] {{ background: {COLORS["brand"]};
-    color: {COLORS["on_brand"]}; border-color: {COLORS["brand"]}; }}
-QPushButton[role="key"][tone="active"]:pressed {{ background: {COLORS["brand_pressed"]}; }}
-QPushButton[role="key"][tone="go"] {{ background: {COLORS["accent"]}; color: {COLORS["on_brand"]};
-    border-color: {COLORS["accent"]}; }}
-QPushButton[role="key"][tone="go"]:pressed {{ background: {COLORS["accent_pressed"]}; }}
+# Added to the window's stylesheet (theme.py). Typing keys keep role "key" (the large key font,
+# scaled for senior mode); the keys with words (modes, space, OK) have role "kbfn" and the font of
+# every other button, so "Pinyin" and "123 @" fit a 1080 px wide portrait screen in large text.
+# Keys are as wide as the layout makes them, at least as wide as their widest letter (KEY_TEXTS;
+# "W" when shifted): a little horizontal padding, the glyph centred. A `tone` marks the active
+# mode, the first candidate and OK in theme colours.
+STYLE = """
+QPushButton[role="key"] {{ padding: 2px 2px; min-width: {letter}px; }}
+QPushButton[role="kbfn"] {{ padding: 2px 8px; }}
+QPushButton[role="key"][tone="active"], QPushButton[role="kbfn"][tone="active"] {{
+    background: {brand}; color: {on_brand}; border-color: {brand}; }}
+QPushButton[role="key"][tone="active"]:pressed, QPushButton[role="kbfn"][tone="active"]:pressed {{
+    background: {brand_pressed}; }}
+QPushButton[role="key"][tone="go"], QPushButton[role="kbfn"][tone="go"] {{ background: {accent};
+    color: {on_brand}; border-color: {accent}; }}
+QPushButton[role="key"][tone="go"]:pressed, QPushButton[role="kbfn"][tone="go"]:pressed {{
+    background: {accent_pressed}; }}
 QLabel#kb_composition {{ font-size: 26pt; letter-spacing: 1px; padding: 4px 12px; }}
 """
+# What a key shows where that differs from what it types: a "&" in a button's text marks a
+# mnemonic, and "&&" would be measured (by Qt's size hint and by ui/a11y.py) as two characters.
+LABELS = {"&": "＆"}
+LETTERS = "".join(LETTER_ROWS)
+KEY_TEXTS = LETTERS + LETTERS.upper() + "".join(SYMBOL_ROWS).replace("&", "＆") + "⇧⇪‹›"
+COMPOSITION_MAX_PX = 360
+CAND_EXTRA_PX = 16  # a candidate key beyond its text: padding, border and a margin
+
+
+def key_font(senior: bool) -> QFont:
+    """The theme's font of QPushButton[role="key"] (ui/theme.py), for measuring."""
+    font = QFont()
+    font.setPointSizeF(metrics(senior).amount_pt - 8)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def local_style(senior: bool) -> str:
+    """The keyboard's own rules for normal or large text: the typing keys' minimum width is that
+    of the widest glyph they show in the theme's key font (measured, not guessed per font)."""
+    widest = max(QFontMetrics(key_font(senior)).horizontalAdvance(ch) for ch in KEY_TEXTS)
+    letter = max(MIN_KEY_PX - 8, widest + 1)  # 8: 2 px padding and 2 px border on each side
+    return STYLE.format(letter=letter, **COLORS)
 
 
 def key_name(ch: str) -> str:
@@ -92,12 +125,21 @@ def warm_up() -> threading.Thread:
     return thread
 
 
+class _Key(QPushButton):
+    """A key no narrower or lower than the touch floor, whatever its text."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(MIN_KEY_PX, MIN_KEY_PX))
+
+
 def _key(name: str, role: str = "key", text: str = "") -> QPushButton:
-    widget = QPushButton(text)
+    widget = _Key(text)
     widget.setObjectName(name)
     widget.setProperty("role", role)
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    widget.setMinimumSize(MIN_KEY_PX, MIN_KEY_PX)
+    # Keys with words are at least as wide as their text (their size hint, when no explicit
+    # minimum width overrides it); typing keys get theirs from the stylesheet (local_style).
+    widget.setMinimumSize(0 if role == "kbfn" else MIN_KEY_PX, MIN_KEY_PX)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return widget
 
@@ -125,7 +167,8 @@ class OnScreenKeyboard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kb")
-        self.setStyleSheet(LOCAL_STYLE)
+        self._senior = False
+        self.setStyleSheet(local_style(False))
         self.max_length = max_length
         self._index = index
         self._text = ""
@@ -138,8 +181,8 @@ class OnScreenKeyboard(QWidget):
         self.keys: dict[str, QPushButton] = {}
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
-        outer.setSpacing(10)
+        outer.setContentsMargins(0, 0, 0, 0)  # the screen's margins are enough
+        outer.setSpacing(ROW_GAP_PX)
         outer.addLayout(self._build_candidate_bar())
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_letters())
@@ -152,12 +195,12 @@ class OnScreenKeyboard(QWidget):
     # ------------------------------------------------------------------ building
     def _build_candidate_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.setSpacing(8)
+        bar.setSpacing(GAP_PX)
         self.composition_label = QLabel()
         self.composition_label.setObjectName("kb_composition")
         self.composition_label.setProperty("role", "display")
-        self.composition_label.setMinimumSize(260, MIN_KEY_PX)
-        self.composition_label.setMaximumWidth(360)
+        self.composition_label.setMinimumHeight(MIN_KEY_PX)  # as wide as its text
+        self.composition_label.setMaximumWidth(COMPOSITION_MAX_PX)
         self.composition_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.composition_label, 0)
         self.prev_key = _key("kb_cand_prev", text="‹")
@@ -176,14 +219,14 @@ class OnScreenKeyboard(QWidget):
         bar.addWidget(self.next_key)
         for key in (self.prev_key, self.next_key):
             key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        for widget in (self.prev_key, self.next_key, self.composition_label, *self.cand_keys):
+        for widget in (self.prev_key, self.next_key, self.composition_label):
             policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # the keys do not jump when the bar empties
+            policy.setRetainSizeWhenHidden(True)  # the arrows do not jump when the bar empties
             widget.setSizePolicy(policy)
         return bar
 
     def _typing_key(self, ch: str) -> QPushButton:
-        key = _key(key_name(ch), text=ch.replace("&", "&&"))  # a lone & would be a mnemonic
+        key = _key(key_name(ch), text=LABELS.get(ch, ch))
         key.clicked.connect(lambda _=False, c=ch: self._type(c))
         self.keys[ch] = key
         return key
@@ -192,7 +235,8 @@ class OnScreenKeyboard(QWidget):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setHorizontalSpacing(GAP_PX)
+        grid.setVerticalSpacing(ROW_GAP_PX)
         for col, ch in enumerate(LETTER_ROWS[0]):
             grid.addWidget(self._typing_key(ch), 0, col * 2, 1, 2)
         self.backspace_key = _key("kb_backspace", text="⌫")
@@ -215,10 +259,12 @@ class OnScreenKeyboard(QWidget):
         return page
 
     def _build_symbols(self) -> QWidget:
+        """Half-key columns as on the letters page: ⌫ is one and a half keys wide on both."""
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setHorizontalSpacing(GAP_PX)
+        grid.setVerticalSpacing(ROW_GAP_PX)
         for row, chars in enumerate(SYMBOL_ROWS):
             for col, ch in enumerate(chars):
                 if ch in self.keys:  # "-" and "." also sit on the letters page: same name
@@ -226,26 +272,31 @@ class OnScreenKeyboard(QWidget):
                     key.clicked.connect(lambda _=False, c=ch: self._type(c))
                 else:
                     key = self._typing_key(ch)
-                grid.addWidget(key, row, col)
+                grid.addWidget(key, row, min(row, 1) + col * 2, 1, 2)
         self.sym_backspace_key = _key("kb_backspace", text="⌫")
         self.sym_backspace_key.clicked.connect(self.backspace)
-        grid.addWidget(self.sym_backspace_key, 0, 10)
+        self.sym_backspace_key.setAutoRepeat(True)
+        self.sym_backspace_key.setAutoRepeatDelay(600)
+        grid.addWidget(self.sym_backspace_key, 0, 20, 1, 3)
         return page
 
     def _build_bottom_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(8)
+        row.setSpacing(GAP_PX)
         self.mode_keys: dict[str, QPushButton] = {}
         for mode in MODES:
-            key = _key(f"kb_mode_{mode}")
+            key = _key(f"kb_mode_{mode}", "kbfn")
             key.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
             self.mode_keys[mode] = key
             row.addWidget(key, 2)
-        self.space_key = _key("kb_space")
+        self.space_key = _key("kb_space", "kbfn")
         self.space_key.clicked.connect(self._space)
         row.addWidget(self.space_key, 6)
-        row.addWidget(self._typing_key("@"), 1)
-        self.ok_key = _key("kb_ok")
+        at = self._typing_key("@")
+        at.setProperty("role", "kbfn")  # as high as its row: the word keys' font
+        at.setMinimumWidth(0)
+        row.addWidget(at, 1)
+        self.ok_key = _key("kb_ok", "kbfn")
         _set_tone(self.ok_key, "go")
         self.ok_key.clicked.connect(self.submit)
         row.addWidget(self.ok_key, 3)
@@ -270,6 +321,19 @@ class OnScreenKeyboard(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_senior(self, senior: bool) -> None:
+        """Large text on or off: the typing keys widen to their larger glyphs, and the
+        candidates are paged again for their larger font (the screen calls this on a switch)."""
+        if senior != self._senior:
+            self._senior = senior
+            self.setStyleSheet(local_style(senior))
+            self._repaginate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._repaginate()
 
     # ------------------------------------------------------------------ public API
     def text(self) -> str:
@@ -390,19 +454,40 @@ class OnScreenKeyboard(QWidget):
     def _refresh_candidates(self) -> None:
         comp = self._composition
         self._candidates = self._lookup().candidates(comp) if comp.strip("'") else []
-        self._page_starts = [0]
-        used = 0
-        for position, cand in enumerate(self._candidates):
-            start = self._page_starts[-1]
-            if position > start and (
-                position - start >= CAND_SLOTS or used + len(cand.text) > CAND_PAGE_CHARS
-            ):
-                self._page_starts.append(position)
-                used = 0
-            used += len(cand.text)
+        self._show_label()
+        self._page_starts = self._pages()
         self._page = 0
         self._show_composition()
         self.composition_changed.emit(comp)
+
+    def _repaginate(self) -> None:
+        """Page again for a new width or font, staying at the candidate shown first."""
+        if not self._candidates:
+            return
+        first = self._page_starts[self._page]
+        self._page_starts = self._pages()
+        self._page = max(i for i, start in enumerate(self._page_starts) if start <= first)
+        self._show_composition()
+
+    def _pages(self) -> list[int]:
+        """Where each page of candidates starts: as many as fit beside the composition and the
+        arrows (at least one, at most CAND_SLOTS), so no candidate's text is ever cut."""
+        metrics_ = QFontMetrics(key_font(self._senior))
+        self.prev_key.ensurePolished()
+        self.cand_keys[0].ensurePolished()  # its minimum width comes from the stylesheet
+        least = max(MIN_KEY_PX, self.cand_keys[0].minimumWidth())
+        arrow = max(self.prev_key.minimumWidth(), self.prev_key.sizeHint().width())
+        label = min(COMPOSITION_MAX_PX, self.composition_label.sizeHint().width())
+        room = self.contentsRect().width() - label - 2 * arrow - 2 * GAP_PX
+        starts, used = [0], 0
+        for position, cand in enumerate(self._candidates):
+            width = max(least, metrics_.horizontalAdvance(cand.text) + CAND_EXTRA_PX) + GAP_PX
+            start = starts[-1]
+            if position > start and (position - start >= CAND_SLOTS or used + width > room):
+                starts.append(position)
+                used = 0
+            used += width
+        return starts
 
     def _page_items(self) -> list[Candidate]:
         start = self._page_starts[self._page]
@@ -417,14 +502,21 @@ class OnScreenKeyboard(QWidget):
         self._page = max(0, min(len(self._page_starts) - 1, self._page + step))
         self._show_composition()
 
-    def _show_composition(self) -> None:
+    def _show_label(self) -> None:
+        """The pinyin typed so far (its end, when long) or what to do in pinyin mode."""
+        label = self.composition_label
         if self._composition:
             shown = "'".join(s for s, _ in self._lookup().segment(self._composition))
-            self.composition_label.setText(shown[-16:])
+            label.ensurePolished()
+            room = COMPOSITION_MAX_PX - 40  # padding 12 and border 2 each side, letter spacing
+            label.setText(label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideLeft, room))
         elif self._mode == "zh":
-            self.composition_label.setText(self.tr("Type pinyin"))
+            label.setText(self.tr("Type pinyin"))
         else:
-            self.composition_label.setText("")
+            label.setText("")
+
+    def _show_composition(self) -> None:
+        self._show_label()
         pinyin = self._mode == "zh"
         self.composition_label.setVisible(pinyin)
         self.prev_key.setVisible(pinyin)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLayout,
@@ -122,6 +122,12 @@ class ReflowGrid(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._reflow_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A hidden grid gets its pending resize before it counts as visible (reflow skips it
+        # then): pick the arrangement now, or a grid shown at an unchanged width keeps a stale one.
+        super().showEvent(event)
         self._reflow_now()
 
     def _reflow_now(self) -> None:

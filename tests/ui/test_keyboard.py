@@ -7,12 +7,13 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.pinyin_index import MAX_INPUT, default_index
+from ui.a11y import check_window
 from ui.keyboard import OnScreenKeyboard, key_name, warm_up
-from ui.theme import stylesheet
+from ui.theme import A11Y_SENIOR, stylesheet
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -198,6 +199,68 @@ def test_keys_are_touch_sized_and_named(qtbot, kb: OnScreenKeyboard) -> None:
         assert button.objectName().startswith("kb_")
         assert button.width() >= 60 and button.height() >= 60, button.objectName()
     assert kb.width() <= 1920
+
+
+def _narrow_senior(qtbot, width: int = 984) -> OnScreenKeyboard:
+    """The keyboard in large text on a portrait screen's width (1080 px less the margins)."""
+    host = QWidget()
+    host.setStyleSheet(stylesheet(True))
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    kb = OnScreenKeyboard(max_length=40)
+    kb.set_senior(True)
+    layout.addWidget(kb)
+    qtbot.addWidget(host)
+    host.resize(width, 640)
+    host.show()
+    qtbot.waitExposed(host)
+    kb.test_host = host
+    return kb
+
+
+def _problems(kb: OnScreenKeyboard, qtbot) -> list[str]:
+    host = kb.test_host
+    qtbot.wait(10)  # the layouts settle after the last tap, as on a screen
+    return [str(v) for v in check_window(host, A11Y_SENIOR, screen=QSize(host.width(), 640))]
+
+
+def test_every_page_fits_a_portrait_screen_in_large_text(qtbot) -> None:
+    kb = _narrow_senior(qtbot)
+    assert kb.minimumSizeHint().width() <= 984
+    assert _problems(kb, qtbot) == []  # pinyin, with "Type pinyin"
+    tap(qtbot, kb, "kb_mode_en")
+    tap(qtbot, kb, "kb_shift")
+    tap(qtbot, kb, "kb_shift")  # capitals locked: "W" and "M" are the widest letters
+    assert _button(kb, "kb_key_w").text() == "W"
+    assert _problems(kb, qtbot) == []
+    tap(qtbot, kb, "kb_mode_sym")
+    assert _problems(kb, qtbot) == []
+    assert kb.width() <= 984
+
+
+def test_candidates_are_paged_by_the_width_they_have(qtbot) -> None:
+    kb = _narrow_senior(qtbot)
+    type_keys(qtbot, kb, "shi")  # many one-character candidates
+    pages, seen = 0, []
+    while True:
+        shown = kb.candidates()
+        assert shown and _problems(kb, qtbot) == [], (shown, _problems(kb, qtbot))
+        bar_right = _button(kb, "kb_cand_next").geometry().left()
+        last = _button(kb, f"kb_cand_{len(shown) - 1}")
+        assert last.geometry().right() < bar_right  # none pushed under the arrow
+        seen += shown
+        pages += 1
+        if pages == 4 or not _button(kb, "kb_cand_next").isEnabled():
+            break
+        tap(qtbot, kb, "kb_cand_next")
+    assert len(seen) == len(set(seen)) and pages == 4
+    kb.clear()
+    type_keys(qtbot, kb, "beijing")  # two-character words: fewer fit
+    shown = kb.candidates()
+    assert 2 <= len(shown) < 8 and _problems(kb, qtbot) == []
+    kb.test_host.resize(1800, 640)  # wider: more on a page, from the same first candidate
+    qtbot.waitUntil(lambda: len(kb.candidates()) > len(shown), timeout=2000)
+    assert kb.candidates()[0] == shown[0] and _problems(kb, qtbot) == []
 
 
 def test_language_change_resets_the_words(qtbot, kb: OnScreenKeyboard) -> None:

@@ -56,6 +56,16 @@ def test_a_wider_item_changes_the_arrangement(qtbot):
     qtbot.waitUntil(lambda: grid.columns == 2, timeout=2000)
 
 
+def test_a_grid_shown_again_at_the_same_width_reflows(qtbot):
+    root, grid = shown_grid(qtbot, 830)
+    qtbot.waitUntil(lambda: grid.columns == 4, timeout=2000)
+    grid.hide()  # another step of the screen is shown
+    grid.findChildren(QLabel)[0].setFixedWidth(300)  # senior mode while hidden
+    qtbot.wait(20)
+    grid.show()
+    qtbot.waitUntil(lambda: grid.columns == 2, timeout=2000)
+
+
 def test_page_stack_asks_for_the_shown_page_only(qtbot):
     stack = PageStack()
     qtbot.addWidget(stack)

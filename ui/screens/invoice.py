@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,14 +22,52 @@ from kiosk.session.invoice_flow import FIELD_MAX
 from kiosk.session.state import SessionState
 from ui.keyboard import OnScreenKeyboard
 from ui.qr_image import qr_pixmap
+from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
 # The keyboard page each field opens on: names in pinyin, codes in capitals, contacts in 123 @.
 FIELD_MODE = {"name": "zh", "tax_id": "en", "contact": "en"}
 # Key height on this screen (the form shares it with the keyboard); above the 60 px touch floor.
-KEY_PX = {False: 62, True: 74}  # content height: with padding and border 74 and 86 px
-KEY_STYLE = 'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+KEY_PX = {False: 62, True: 74}  # content height: with padding and border 70 and 82 px
+KEY_STYLE = (
+    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
+)
+FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
+
+
+class FieldButton(QPushButton):
+    """A form field that shows the end of a text too long for it ("…ple.com"): the end is where
+    the typing happens, and no text is ever cut off at the field's edge."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._elide()  # senior mode: a larger font
+
+    def _elide(self) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        inside = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        room = max(0, inside.width() - 4)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideLeft, room)
+        if shown != self.text():
+            self.setText(shown)
 
 
 def _restyle(widget: QWidget, prop: str, value: str) -> None:
@@ -42,6 +83,7 @@ class InvoiceScreen(ScreenWidget):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self.body.setSpacing(10)  # the form and the keyboard fit 1280x1024 in large text
         top = QHBoxLayout()
         top.setSpacing(16)
         self.outer.removeWidget(self.title)
@@ -51,6 +93,7 @@ class InvoiceScreen(ScreenWidget):
             widget = button(
                 f"invoice_kind_{kind}", None, lambda _=False, k=kind: self._choose_kind(k)
             )
+            widget.setStyleSheet("min-height: 56px;")  # 72 px: the keyboard needs the height
             self.kind_buttons[kind] = widget
             top.addWidget(widget)
         self.outer.insertLayout(0, top)
@@ -58,11 +101,13 @@ class InvoiceScreen(ScreenWidget):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         self.captions: dict[str, QLabel] = {}
-        self.fields: dict[str, QPushButton] = {}
+        self.fields: dict[str, FieldButton] = {}
         for column, name in enumerate(FIELD_MAX):
-            caption = label("", "muted", wrap=False)
-            value = button(f"invoice_field_{name}", None, lambda _=False, n=name: self._activate(n))
-            value.setStyleSheet("text-align: left; padding: 6px 16px;")
+            caption = label("", "muted")  # wraps in portrait: three fields side by side
+            value = FieldButton(f"invoice_field_{name}")
+            value.clicked.connect(lambda _=False, n=name: self._activate(n))
+            # Lower than other buttons (72 px, above the 60 px floor): the keyboard needs room.
+            value.setStyleSheet("text-align: left; padding: 6px 16px; min-height: 56px;")
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.captions[name] = caption
             self.fields[name] = value
@@ -81,13 +126,15 @@ class InvoiceScreen(ScreenWidget):
         self.back_button = button("invoice_back", "danger", self.session.invoice_back)
         self.confirm_button = button("invoice_confirm", "primary", self._confirm)
         self.submit_button = button("invoice_submit", "go", self._submit)
+        for action in (self.back_button, self.confirm_button):
+            action.setStyleSheet("padding: 6px 16px;")  # both fit 1080 px in large English
         self.actions.addWidget(self.back_button)
         self.actions.addStretch(1)
         self.actions.addWidget(self.confirm_button)
         self.actions.addWidget(self.submit_button)
         self.active = "name"
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False]))
+        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
 
     # -- taps ---------------------------------------------------------------------------------
     def _visible_fields(self) -> list[str]:
@@ -141,14 +188,19 @@ class InvoiceScreen(ScreenWidget):
 
     # -- rendering ----------------------------------------------------------------------------
     def _show_active(self) -> None:
-        for name, widget in self.fields.items():
+        """The field being typed in is highlighted and the widest (a tax id, an e-mail)."""
+        shown = self._visible_fields()
+        for column, (name, widget) in enumerate(self.fields.items()):
             _restyle(widget, "role", "display" if name != self.active else "primary")
+            stretch = 0 if name not in shown else 3 if name == self.active else 2
+            self.grid.setColumnStretch(column, stretch)
 
     def render(self, state: SessionState) -> None:
         arriving = not self.isVisible()  # the keyboard holds the typing while on screen
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior]))
+            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
+            self.keyboard.set_senior(state.senior)
         if arriving:
             self.active = "name"
             self._load_keyboard(dict(state.invoice_fields))
@@ -178,10 +230,11 @@ class InvoiceScreen(ScreenWidget):
             widget.setVisible(shown)
             widget.setEnabled(phase == "form")
             text = values.get(name, "")
-            widget.setText((text.upper() if name == "tax_id" else text) or self.tr("Touch to type"))
+            widget.set_full_text(
+                (text.upper() if name == "tax_id" else text) or self.tr("Touch to type")
+            )
             mark = "⚠ " if name in flagged else ""
             self.captions[name].setText(mark + captions[name])
-        self.grid.setColumnStretch(list(FIELD_MAX).index("tax_id"), 1 if company else 0)
         if self.active not in self._visible_fields():
             self.active = "name"
         self._show_active()
@@ -189,28 +242,38 @@ class InvoiceScreen(ScreenWidget):
         if state.message:
             lines.append(self.messages.message(state.message, state.message_arg))
         self.message.setText("\n".join(lines))
-        self.keyboard.setEnabled(phase == "form")
+        # Only the form is typed in: while the code is questioned or the request is sent, the
+        # keyboard gives its room to the message (three lines at 1280x1024 in large text).
+        self.keyboard.setVisible(phase == "form")
         self.back_button.setText(self.tr("Correct the code") if asking else self.tr("Back"))
-        self.back_button.setVisible(not sending)
         self.confirm_button.setText(self.tr("The code is correct"))
-        self.confirm_button.setVisible(asking)
         self.submit_button.setText(self.tr("Request e-invoice"))
-        self.submit_button.setVisible(phase == "form")
+        actions = {
+            self.back_button: not sending,
+            self.confirm_button: asking,
+            self.submit_button: phase == "form",
+        }
+        # Hide first, then show: confirm and submit never both count, even for a moment (the
+        # window's minimum width would keep the sum, wider than a portrait screen).
+        for action in sorted(actions, key=lambda w: actions[w]):
+            action.setVisible(actions[action])
 
 
 class InvoiceResultScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        row = QHBoxLayout()
-        row.setSpacing(32)
-        side = QVBoxLayout()
+        # The details beside the QR code where both fit (landscape, square), above it in portrait.
+        row = ReflowGrid((2, 1), spacing=32, stretch=(3, 2))
+        side_box, qr_box = Box(), Box()
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(16)
         box = card()
         grid = QGridLayout(box)
         grid.setContentsMargins(32, 24, 32, 24)
         grid.setVerticalSpacing(14)
         self.number_caption = label("", "muted")
-        self.number = label("", "amount", wrap=False)
+        self.number = label("", "title", wrap=False)  # 20 digits: beside the QR at 1280 px
         self.number.setObjectName("invoice_no")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.amount_caption = label("", "muted")
@@ -221,12 +284,12 @@ class InvoiceResultScreen(ScreenWidget):
         grid.addWidget(self.amount_caption, 2, 0)
         grid.addWidget(self.amount, 3, 0)
         side.addWidget(box)
-        self.status = label("", "title")
+        self.status = label("")  # a paragraph: body text, not a title
         self.status.setObjectName("invoice_status")
         side.addWidget(self.status)
         side.addStretch(1)
-        row.addLayout(side, 3)
-        qr_side = QVBoxLayout()
+        qr_side = QVBoxLayout(qr_box)
+        qr_side.setContentsMargins(0, 0, 0, 0)
         self.qr = label("", None, wrap=False)
         self.qr.setObjectName("invoice_qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -235,8 +298,10 @@ class InvoiceResultScreen(ScreenWidget):
         qr_side.addWidget(self.qr)
         qr_side.addWidget(self.qr_caption)
         qr_side.addStretch(1)
-        row.addLayout(qr_side, 2)
-        self.body.addLayout(row, 1)
+        row.add(side_box)
+        row.add(qr_box)
+        self.body.addWidget(row)
+        self.body.addStretch(1)
         self.back_button = button("invoice_back", "danger", self.session.invoice_back)
         self.done_button = button("invoice_done", "primary", self.session.invoice_done)
         self.actions.addWidget(self.back_button)

@@ -22,7 +22,11 @@ from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
 KEY_PX = {False: 62, True: 74}  # the keyboard shares the screen with the form (>= 60 px)
-KEY_STYLE = 'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+KEY_STYLE = (
+    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
+)
+FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
 def _stacked(caption: QWidget, content: QWidget) -> QWidget:
@@ -32,6 +36,7 @@ def _stacked(caption: QWidget, content: QWidget) -> QWidget:
     column.setSpacing(8)
     column.addWidget(caption)
     column.addWidget(content)
+    column.addStretch(1)  # both captions on one line when the columns differ in height
     return box
 
 
@@ -45,6 +50,7 @@ def _restyle(widget: QWidget, role: str) -> None:
 class MandateScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self.body.setSpacing(10)  # the name step fits 1280x1024 in large text, with a message
         self.intro = label("", "muted")
         self.body.addWidget(self.intro)
         # Step one: the holder's name, typed on the keyboard below.
@@ -54,7 +60,8 @@ class MandateScreen(ScreenWidget):
         name_row.setSpacing(16)
         self.holder_caption = label("", "muted", wrap=False)
         self.holder = button("mandate_holder", "display")
-        self.holder.setStyleSheet("text-align: left; padding: 6px 16px;")
+        # Lower than other buttons (72 px, above the 60 px floor): the keyboard needs the height.
+        self.holder.setStyleSheet("text-align: left; padding: 6px 16px; min-height: 56px;")
         self.holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         name_row.addWidget(self.holder_caption)
         name_row.addWidget(self.holder, 1)
@@ -66,7 +73,7 @@ class MandateScreen(ScreenWidget):
         day_row.setContentsMargins(0, 0, 0, 0)
         self.day_down = button("mandate_day_down", None, lambda: self.session.mandate_day_step(-1))
         self.day_down.setText("−")
-        self.day_value = label("", "amount", wrap=False)
+        self.day_value = label("", "amount")  # wraps: "Day 10 of each month" in a narrow column
         self.day_value.setObjectName("mandate_day")
         self.day_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.day_up = button("mandate_day_up", None, lambda: self.session.mandate_day_step(+1))
@@ -120,7 +127,7 @@ class MandateScreen(ScreenWidget):
         self.actions.addWidget(self.submit_button)
         self.actions.addWidget(self.confirm_button)
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False]))
+        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
 
     def _submit(self) -> None:
         if self.keyboard.composition():
@@ -130,7 +137,8 @@ class MandateScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior]))
+            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
+            self.keyboard.set_senior(state.senior)
         phase = state.mandate_phase or "name"
         account = state.account
         masked_holder = account.holder_masked if account is not None else ""
@@ -153,9 +161,8 @@ class MandateScreen(ScreenWidget):
         day, limit = state.mandate_day, format_yuan(state.mandate_limit_fen)
         intro = {
             "name": self.tr(
-                "Your bank card pays each month's electricity bill on the day you choose, up to "
-                "the limit you choose. To confirm you are the account holder, type the full name "
-                "shown as {holder}."
+                "Your bank card pays each month's bill. First type the holder's full name, "
+                "{holder}."
             ).format(holder=masked_holder),
             "terms": self.tr(
                 "Choose the day of the month for the debit and the most it may take. A bill "
@@ -202,6 +209,10 @@ class MandateScreen(ScreenWidget):
         if state.message:
             lines.append(self.messages.message(state.message, state.message_arg))
         self.message.setText("\n".join(lines))
+        # No empty line kept for a message: at 1280x1024 in large text the name step has no
+        # height to spare, so a message there takes the introduction's place.
+        self.message.setVisible(bool(lines))
+        self.intro.setVisible(not (lines and phase == "name"))
         busy = phase in ("reading", "sending")
         self.back_button.setText(self.tr("Back"))
         self.back_button.setVisible(not busy)

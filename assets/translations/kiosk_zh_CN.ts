@@ -637,77 +637,77 @@
 <context>
     <name>InvoiceResultScreen</name>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="257"/>
+        <location filename="../../ui/screens/invoice.py" line="317"/>
         <source>Your e-invoice is ready</source>
         <translation>您的电子发票已开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="258"/>
+        <location filename="../../ui/screens/invoice.py" line="318"/>
         <source>This payment already has an e-invoice</source>
         <translation>这笔缴费已开过电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="259"/>
+        <location filename="../../ui/screens/invoice.py" line="319"/>
         <source>The e-invoice could not be issued</source>
         <translation>电子发票未能开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="260"/>
+        <location filename="../../ui/screens/invoice.py" line="320"/>
         <source>Your e-invoice is on its way</source>
         <translation>电子发票正在开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="263"/>
+        <location filename="../../ui/screens/invoice.py" line="323"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="265"/>
+        <location filename="../../ui/screens/invoice.py" line="325"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="270"/>
+        <location filename="../../ui/screens/invoice.py" line="330"/>
         <source>Scan the QR code with your phone to download the invoice.</source>
         <translation>请用手机扫描二维码下载发票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="272"/>
+        <location filename="../../ui/screens/invoice.py" line="332"/>
         <source>The download link is also sent to {contact}.</source>
         <translation>下载链接也已发送至 {contact}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="277"/>
+        <location filename="../../ui/screens/invoice.py" line="337"/>
         <source>An e-invoice was issued for this payment before, with the number shown. A payment is invoiced only once.</source>
         <translation>这笔缴费此前已开具电子发票，发票号码如上。每笔缴费只能开一次发票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="282"/>
+        <location filename="../../ui/screens/invoice.py" line="342"/>
         <source>The utility did not issue the invoice ({reason}). Nothing was changed; you can correct the details and try again, or ask the staff.</source>
         <translation>供电公司未开具发票（{reason}）。未做任何更改；您可以修改信息后重试，或请工作人员帮助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="287"/>
+        <location filename="../../ui/screens/invoice.py" line="347"/>
         <source>Your request is saved. The utility will issue the invoice shortly and send the download link to {contact}.</source>
         <translation>您的申请已保存。供电公司稍后开具发票，并将下载链接发送至 {contact}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="292"/>
+        <location filename="../../ui/screens/invoice.py" line="352"/>
         <source>Your request is saved. The utility will issue the invoice shortly; scan the QR code on your receipt to download it later.</source>
         <translation>您的申请已保存。供电公司稍后开具发票；之后可扫描凭条上的二维码下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="303"/>
+        <location filename="../../ui/screens/invoice.py" line="363"/>
         <source>E-invoice download</source>
         <translation>电子发票下载</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="304"/>
+        <location filename="../../ui/screens/invoice.py" line="364"/>
         <source>Change details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="306"/>
+        <location filename="../../ui/screens/invoice.py" line="366"/>
         <source>Back to the payment</source>
         <translation>返回缴费结果</translation>
     </message>
@@ -715,67 +715,67 @@
 <context>
     <name>InvoiceScreen</name>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="164"/>
+        <location filename="../../ui/screens/invoice.py" line="211"/>
         <source>Requesting your e-invoice…</source>
         <translation>正在申请电子发票…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="164"/>
+        <location filename="../../ui/screens/invoice.py" line="211"/>
         <source>E-invoice</source>
         <translation>电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="166"/>
+        <location filename="../../ui/screens/invoice.py" line="213"/>
         <source>Personal</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="166"/>
+        <location filename="../../ui/screens/invoice.py" line="213"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="173"/>
+        <location filename="../../ui/screens/invoice.py" line="220"/>
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="173"/>
+        <location filename="../../ui/screens/invoice.py" line="220"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="174"/>
+        <location filename="../../ui/screens/invoice.py" line="221"/>
         <source>Unified Social Credit Code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="175"/>
+        <location filename="../../ui/screens/invoice.py" line="222"/>
         <source>E-mail or mobile (optional)</source>
         <translation>电子邮箱或手机号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="186"/>
+        <location filename="../../ui/screens/invoice.py" line="234"/>
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="198"/>
+        <location filename="../../ui/screens/invoice.py" line="248"/>
         <source>Correct the code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="198"/>
+        <location filename="../../ui/screens/invoice.py" line="248"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="200"/>
+        <location filename="../../ui/screens/invoice.py" line="249"/>
         <source>The code is correct</source>
         <translation>代码无误</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="202"/>
+        <location filename="../../ui/screens/invoice.py" line="250"/>
         <source>Request e-invoice</source>
         <translation>申请电子发票</translation>
     </message>
@@ -957,49 +957,49 @@
 <context>
     <name>MandateResultScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="246"/>
+        <location filename="../../ui/screens/mandate.py" line="248"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="248"/>
+        <location filename="../../ui/screens/mandate.py" line="250"/>
         <source>Auto-debit is on</source>
         <translation>自动代扣已开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="251"/>
+        <location filename="../../ui/screens/mandate.py" line="253"/>
         <source>Bank card {card} pays your bill on day {day} of every month, at most {limit}. The utility sends you a message before each debit.</source>
         <translation>每月 {day} 日从银行卡 {card} 扣缴电费，每月最多 {limit}。每次扣款前供电公司会通知您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="260"/>
-        <location filename="../../ui/screens/mandate.py" line="264"/>
-        <location filename="../../ui/screens/mandate.py" line="272"/>
+        <location filename="../../ui/screens/mandate.py" line="262"/>
+        <location filename="../../ui/screens/mandate.py" line="266"/>
+        <location filename="../../ui/screens/mandate.py" line="274"/>
         <source>Auto-debit was not set up</source>
         <translation>自动代扣未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="267"/>
+        <location filename="../../ui/screens/mandate.py" line="269"/>
         <source>The utility&apos;s answer did not arrive, so the sign-up was cancelled. Nothing will be taken from your card. Please try again later.</source>
         <translation>未收到供电公司的答复，本次签约已撤销，不会从您的银行卡扣款。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="275"/>
+        <location filename="../../ui/screens/mandate.py" line="277"/>
         <source>The sign-up could not be confirmed and is being cancelled; the staff have been told. Nothing will be taken from your card under it.</source>
         <translation>签约结果无法确认，正在撤销，已通知工作人员。不会按此签约从您的银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="279"/>
+        <location filename="../../ui/screens/mandate.py" line="281"/>
         <source>Please take your bank card.</source>
         <translation>请取回您的银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="280"/>
+        <location filename="../../ui/screens/mandate.py" line="282"/>
         <source>Change details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="282"/>
+        <location filename="../../ui/screens/mandate.py" line="284"/>
         <source>Back to my account</source>
         <translation>返回我的账户</translation>
     </message>
@@ -1007,125 +1007,125 @@
 <context>
     <name>MandateScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="151"/>
+        <location filename="../../ui/screens/mandate.py" line="153"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="152"/>
+        <location filename="../../ui/screens/mandate.py" line="154"/>
         <source>When, and how much at most</source>
         <translation>扣款日与每月限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="153"/>
+        <location filename="../../ui/screens/mandate.py" line="155"/>
         <source>Insert your bank card</source>
         <translation>请插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="154"/>
+        <location filename="../../ui/screens/mandate.py" line="156"/>
         <source>Reading your card…</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="155"/>
+        <location filename="../../ui/screens/mandate.py" line="157"/>
         <source>Please check and confirm</source>
         <translation>请核对并确认</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="156"/>
+        <location filename="../../ui/screens/mandate.py" line="158"/>
         <source>Signing you up…</source>
         <translation>正在办理签约…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="162"/>
+        <location filename="../../ui/screens/mandate.py" line="164"/>
         <source>Your bank card pays each month&apos;s bill. First type the holder&apos;s full name, {holder}.</source>
         <translation>每月电费由您的银行卡自动扣缴。请先输入户主“{holder}”的全名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="166"/>
+        <location filename="../../ui/screens/mandate.py" line="168"/>
         <source>Choose the day of the month for the debit and the most it may take. A bill above the limit is not debited; you pay it as usual.</source>
         <translation>请选择每月扣款日和每次最多扣款金额。超过限额的账单不会自动扣款，请照常缴纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="170"/>
+        <location filename="../../ui/screens/mandate.py" line="172"/>
         <source>Insert the bank card that should pay the bills, chip first, into the card slot.</source>
         <translation>请将用于扣缴电费的银行卡芯片朝前插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <location filename="../../ui/screens/mandate.py" line="174"/>
         <source>Keep the card in the slot.</source>
         <translation>请勿拔出银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="174"/>
+        <location filename="../../ui/screens/mandate.py" line="176"/>
         <source>On day {day} of every month the utility takes the amount due from this card, at most {limit}. You can cancel at any service hall or in the utility&apos;s app.</source>
         <translation>每月 {day} 日，供电公司从此卡扣缴应缴电费，最多 {limit}。您可在任一营业厅或供电公司App取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="177"/>
+        <location filename="../../ui/screens/mandate.py" line="179"/>
         <source>Keep the card in the slot. This takes a few seconds.</source>
         <translation>请勿拔出银行卡，需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="184"/>
+        <location filename="../../ui/screens/mandate.py" line="186"/>
         <source>Account holder&apos;s full name ({holder})</source>
         <translation>户主全名（{holder}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="189"/>
+        <location filename="../../ui/screens/mandate.py" line="191"/>
         <source>Touch the keys below to type</source>
         <translation>请用下方键盘输入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="190"/>
-        <location filename="../../ui/screens/mandate.py" line="200"/>
+        <location filename="../../ui/screens/mandate.py" line="192"/>
+        <location filename="../../ui/screens/mandate.py" line="202"/>
         <source>Debit day</source>
         <translation>扣款日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="191"/>
-        <location filename="../../ui/screens/mandate.py" line="200"/>
+        <location filename="../../ui/screens/mandate.py" line="193"/>
+        <location filename="../../ui/screens/mandate.py" line="202"/>
         <source>Day {day} of each month</source>
         <translation>每月 {day} 日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="192"/>
-        <location filename="../../ui/screens/mandate.py" line="201"/>
+        <location filename="../../ui/screens/mandate.py" line="194"/>
+        <location filename="../../ui/screens/mandate.py" line="203"/>
         <source>Most per month</source>
         <translation>每月限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="197"/>
+        <location filename="../../ui/screens/mandate.py" line="199"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="198"/>
+        <location filename="../../ui/screens/mandate.py" line="200"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="199"/>
+        <location filename="../../ui/screens/mandate.py" line="201"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="215"/>
+        <location filename="../../ui/screens/mandate.py" line="217"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="218"/>
+        <location filename="../../ui/screens/mandate.py" line="220"/>
         <source>Next: bank card</source>
         <translation>下一步：插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="218"/>
+        <location filename="../../ui/screens/mandate.py" line="220"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="221"/>
+        <location filename="../../ui/screens/mandate.py" line="223"/>
         <source>Sign up</source>
         <translation>确认签约</translation>
     </message>
@@ -1628,53 +1628,53 @@ QR code</source>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="294"/>
+        <location filename="../../ui/keyboard.py" line="308"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="295"/>
+        <location filename="../../ui/keyboard.py" line="309"/>
         <source>ABC</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="296"/>
+        <location filename="../../ui/keyboard.py" line="310"/>
         <source>123 @</source>
         <translation>123 @</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="297"/>
+        <location filename="../../ui/keyboard.py" line="311"/>
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="298"/>
+        <location filename="../../ui/keyboard.py" line="312"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="299"/>
-        <location filename="../../ui/keyboard.py" line="300"/>
+        <location filename="../../ui/keyboard.py" line="313"/>
+        <location filename="../../ui/keyboard.py" line="314"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="301"/>
+        <location filename="../../ui/keyboard.py" line="315"/>
         <source>Capital letters</source>
         <translation>大写</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="302"/>
+        <location filename="../../ui/keyboard.py" line="316"/>
         <source>Previous candidates</source>
         <translation>上一页候选</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="303"/>
+        <location filename="../../ui/keyboard.py" line="317"/>
         <source>More candidates</source>
         <translation>更多候选</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="499"/>
+        <location filename="../../ui/keyboard.py" line="514"/>
         <source>Type pinyin</source>
         <translation>请输入拼音</translation>
     </message>

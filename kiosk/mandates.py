@@ -20,6 +20,7 @@ import logging
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal, Protocol
 
 from drivers.card.emv import EmvCard
@@ -29,6 +30,7 @@ from kiosk.backend.errors import ApiError, BackendError, BackendUnavailable, Inv
 from kiosk.journal import Journal, TransactionRecord
 from kiosk.masking import mask_name
 from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.undo import attention_once, undo_with_retries
 
 log = logging.getLogger(__name__)
 
@@ -204,25 +206,11 @@ class MandateService:
     def _cancel(self, txn: TransactionRecord, reason: str) -> tuple[Status, str | None]:
         """Undo a mandate whose creation may or may not have happened."""
         self._journal.set_state(txn.id, "cancelling", detail_update={"reason": reason})
-        for attempt in range(1, self._cancel_tries + 1):
-            try:
-                self._client.cancel_mandate(txn.id)
-            except ApiError as exc:
-                if exc.code == "NOT_FOUND":  # it was never created
-                    self._final(txn.id, "cancelled", reason)
-                    return "cancelled", reason
-                log.warning("cancelling mandate %s refused (try %d): %s", txn.id, attempt, exc)
-                continue
-            except BackendError as exc:
-                log.warning("cancelling mandate %s unknown (try %d): %s", txn.id, attempt, exc)
-                continue
+        undo = partial(self._client.cancel_mandate, txn.id)
+        if undo_with_retries(undo, self._cancel_tries, f"cancelling mandate {txn.id}"):
             self._final(txn.id, "cancelled", reason)
             return "cancelled", reason
-        reason_text = f"auto-debit mandate {txn.id} not cancelled yet"
-        if (txn.id, reason_text) not in {
-            (a.txn_id, a.reason) for a in self._journal.list_attention()
-        }:
-            self._journal.add_attention(txn.id, reason_text)
+        attention_once(self._journal, txn.id, f"auto-debit mandate {txn.id} not cancelled yet")
         return "unknown", "cancel_pending"
 
     def _final(self, txn_id: str, state: str, reason: str) -> None:

@@ -105,6 +105,12 @@ def key_font(senior: bool) -> QFont:
     return font
 
 
+KEY_HEIGHTS = (
+    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
+    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
+)
+
+
 def local_style(senior: bool) -> str:
     """The keyboard's own rules for normal or large text: the typing keys' minimum width is that
     of the widest glyph they show in the theme's key font (measured, not guessed per font)."""
@@ -168,6 +174,7 @@ class OnScreenKeyboard(QWidget):
         super().__init__(parent)
         self.setObjectName("kb")
         self._senior = False
+        self._heights: dict[bool, tuple[int, int]] | None = None
         self.setStyleSheet(local_style(False))
         self.max_length = max_length
         self._index = index
@@ -327,8 +334,22 @@ class OnScreenKeyboard(QWidget):
         candidates are paged again for their larger font (the screen calls this on a switch)."""
         if senior != self._senior:
             self._senior = senior
-            self.setStyleSheet(local_style(senior))
+            self._restyle()
             self._repaginate()
+
+    def set_key_heights(self, heights: dict[bool, tuple[int, int]] | None) -> None:
+        """Fixed key heights (typing keys, word keys) per text size, for a screen that shares
+        its height with a form. Kept in the keyboard's own stylesheet: the window styles each
+        screen as a whole for large text, and a screen's own sheet would replace that."""
+        self._heights = heights
+        self._restyle()
+
+    def _restyle(self) -> None:
+        extra = ""
+        if self._heights is not None:
+            key, word = self._heights[self._senior]
+            extra = KEY_HEIGHTS.format(px=key, fn=word)
+        self.setStyleSheet(local_style(self._senior) + extra)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

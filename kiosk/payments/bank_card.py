@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal, Protocol
 
 from drivers.card.emv import EmvCard
@@ -22,6 +23,7 @@ from kiosk.journal import Journal
 from kiosk.journal.records import TransactionRecord
 from kiosk.payments.confirmed import enqueue_confirmed_payment
 from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.undo import attention_once, undo_with_retries
 
 log = logging.getLogger(__name__)
 
@@ -121,21 +123,11 @@ class BankCardPayments:
 
     def _reverse(self, txn: TransactionRecord, masked: str, reason: str) -> CardResult:
         self._journal.set_state(txn.id, "reversing", detail_update={"reason": reason})
-        for attempt in range(1, self._reverse_tries + 1):
-            try:
-                self._client.reverse_card_authorization(txn.id)
-            except ApiError as exc:
-                if exc.code == "NOT_FOUND":  # it never reached the acquirer
-                    self._final(txn.id, "cancelled", reason)
-                    return CardResult("cancelled", txn.id, masked, reason=reason)
-                log.warning("reversal of %s refused (try %d): %s", txn.id, attempt, exc)
-                continue
-            except BackendError as exc:
-                log.warning("reversal of %s unknown (try %d): %s", txn.id, attempt, exc)
-                continue
+        undo = partial(self._client.reverse_card_authorization, txn.id)
+        if undo_with_retries(undo, self._reverse_tries, f"reversal of {txn.id}"):
             self._final(txn.id, "cancelled", reason)
             return CardResult("cancelled", txn.id, masked, reason=reason)
-        self._journal.add_attention(txn.id, f"card authorization {txn.id} not reversed yet")
+        attention_once(self._journal, txn.id, f"card authorization {txn.id} not reversed yet")
         return CardResult("unknown", txn.id, masked, reason="reverse_pending")
 
     def _final(self, txn_id: str, state: str, reason: str) -> None:

@@ -36,3 +36,23 @@ def text_of(window: MainWindow, name: str) -> str:
 def type_digits(qtbot, window: MainWindow, prefix: str, digits: str) -> None:
     for d in digits:
         tap(qtbot, window, f"{prefix}_key_{d}")
+
+
+def type_pinyin(qtbot, window: MainWindow, keyboard, letters: str, *picks: str) -> None:
+    """Type pinyin on the on-screen keyboard and pick each candidate, paging until it shows."""
+    from ui.keyboard import key_name
+
+    if keyboard.mode() != "zh":
+        tap(qtbot, window, "kb_mode_zh")
+    for ch in letters:
+        tap(qtbot, window, key_name(ch))
+    for text in picks:
+        for _ in range(8):
+            shown = keyboard.candidates()
+            if text in shown:
+                tap(qtbot, window, f"kb_cand_{shown.index(text)}")
+                break
+            tap(qtbot, window, "kb_cand_next")
+        else:
+            raise AssertionError(f"{text} is not among the candidates")
+    assert keyboard.composition() == ""

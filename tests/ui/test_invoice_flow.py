@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
+from tests.ui import helpers
 from tests.ui.helpers import tap, text_of, type_digits, wait_screen
 from ui.a11y import check_window
 from ui.keyboard import key_name, warm_up
@@ -70,21 +71,7 @@ def type_plain(qtbot, window, text: str) -> None:
 
 
 def type_pinyin(qtbot, window, letters: str, *picks: str) -> None:
-    kb = keyboard(window)
-    if kb.mode() != "zh":
-        tap(qtbot, window, "kb_mode_zh")
-    for ch in letters:
-        tap(qtbot, window, key_name(ch))
-    for text in picks:
-        for _ in range(8):
-            shown = kb.candidates()
-            if text in shown:
-                tap(qtbot, window, f"kb_cand_{shown.index(text)}")
-                break
-            tap(qtbot, window, "kb_cand_next")
-        else:
-            raise AssertionError(f"{text} is not among the candidates")
-    assert kb.composition() == ""
+    helpers.type_pinyin(qtbot, window, keyboard(window), letters, *picks)
 
 
 def field(kiosk, name: str) -> str:

@@ -13,9 +13,10 @@ from PySide6.QtCore import QSize
 from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
+from tests.ui import helpers
 from tests.ui.helpers import tap, text_of, type_digits, wait_screen
 from ui.a11y import check_window
-from ui.keyboard import key_name, warm_up
+from ui.keyboard import warm_up
 from ui.theme import a11y_limits
 
 
@@ -26,18 +27,8 @@ def _index_built() -> None:
 
 
 def type_pinyin(qtbot, window, letters: str, *picks: str) -> None:
-    kb = window.screens[Screen.MANDATE].keyboard
-    for ch in letters:
-        tap(qtbot, window, key_name(ch))
-    for text in picks:
-        for _ in range(8):
-            shown = kb.candidates()
-            if text in shown:
-                tap(qtbot, window, f"kb_cand_{shown.index(text)}")
-                break
-            tap(qtbot, window, "kb_cand_next")
-        else:
-            raise AssertionError(f"{text} is not among the candidates")
+    keyboard = window.screens[Screen.MANDATE].keyboard
+    helpers.type_pinyin(qtbot, window, keyboard, letters, *picks)
 
 
 def open_account(qtbot, window, number: str) -> None:

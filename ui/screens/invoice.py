@@ -30,10 +30,6 @@ from ui.widgets import button, card, label
 FIELD_MODE = {"name": "zh", "tax_id": "en", "contact": "en"}
 # Key height on this screen (the form shares it with the keyboard); above the 60 px touch floor.
 KEY_PX = {False: 62, True: 74}  # content height: with padding and border 70 and 82 px
-KEY_STYLE = (
-    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
-    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
-)
 FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
@@ -134,7 +130,7 @@ class InvoiceScreen(ScreenWidget):
         self.actions.addWidget(self.submit_button)
         self.active = "name"
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
+        self.keyboard.set_key_heights({s: (KEY_PX[s], FN_PX[s]) for s in (False, True)})
 
     # -- taps ---------------------------------------------------------------------------------
     def _visible_fields(self) -> list[str]:
@@ -199,7 +195,6 @@ class InvoiceScreen(ScreenWidget):
         arriving = not self.isVisible()  # the keyboard holds the typing while on screen
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
             self.keyboard.set_senior(state.senior)
         if arriving:
             self.active = "name"

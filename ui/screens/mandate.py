@@ -22,10 +22,6 @@ from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
 KEY_PX = {False: 62, True: 74}  # the keyboard shares the screen with the form (>= 60 px)
-KEY_STYLE = (
-    'QPushButton[role="key"] {{ min-height: {px}px; max-height: {px}px; }}'
-    'QPushButton[role="kbfn"] {{ min-height: {fn}px; max-height: {fn}px; }}'
-)
 FN_PX = {False: 56, True: 62}  # the keys with words (smaller font): 64 and 70 px with the frame
 
 
@@ -127,7 +123,7 @@ class MandateScreen(ScreenWidget):
         self.actions.addWidget(self.submit_button)
         self.actions.addWidget(self.confirm_button)
         self._senior = False
-        self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[False], fn=FN_PX[False]))
+        self.keyboard.set_key_heights({s: (KEY_PX[s], FN_PX[s]) for s in (False, True)})
 
     def _submit(self) -> None:
         if self.keyboard.composition():
@@ -137,7 +133,6 @@ class MandateScreen(ScreenWidget):
     def render(self, state: SessionState) -> None:
         if state.senior != self._senior:
             self._senior = state.senior
-            self.setStyleSheet(KEY_STYLE.format(px=KEY_PX[state.senior], fn=FN_PX[state.senior]))
             self.keyboard.set_senior(state.senior)
         phase = state.mandate_phase or "name"
         account = state.account

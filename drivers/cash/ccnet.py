@@ -7,12 +7,11 @@ the listener returned, so an un-journaled note is reported again instead of bein
 from __future__ import annotations
 
 import logging
-import time
 
 from drivers.cash import ccnet_frame as cc
 from drivers.cash.base import AcceptorIdentity, CashEvent, CashEventKind, EscrowDecision
 from drivers.cash.ccnet_frame import CcnetFrame, CcnetFrameParser, encode_frame
-from drivers.cash.poller import DeviceGone, Escrow, PollingAcceptor, Timing
+from drivers.cash.poller import Escrow, PollingAcceptor, Timing
 from drivers.cash.serial_link import CCNET_SERIAL, SerialLink
 from drivers.errors import ProtocolError
 from kiosk.clock import Clock
@@ -52,31 +51,9 @@ class CcnetAcceptor(PollingAcceptor):
 
     # ---- transport ----------------------------------------------------------------------------
     def _transact(self, cmd: int, data: bytes = b"") -> CcnetFrame:
-        frame = encode_frame(cmd, data)
-        for attempt in range(self._timing.retries):
-            self._check_stop()
-            self._parser.reset()
-            self._link.discard_input()
-            self._link.write(frame)
-            self._count("resends" if attempt else "commands")
-            answer = self._await_reply()
-            if answer is not None:
-                return answer
-            self._count("reply_timeouts")
-        raise DeviceGone(
-            f"no reply to CCNET command 0x{cmd:02X} after {self._timing.retries} tries"
-        )
-
-    def _await_reply(self) -> CcnetFrame | None:
-        deadline = time.monotonic() + self._timing.reply_timeout_s  # real I/O time, not the clock
-        while time.monotonic() < deadline:
-            self._check_stop()
-            chunk = self._link.read_some()
-            if chunk:
-                frames = self._parser.feed(chunk)
-                if frames:
-                    return frames[-1]
-        return None
+        answer = self._request(encode_frame(cmd, data), self._parser, f"CCNET command 0x{cmd:02X}")
+        assert answer is not None  # a reply was asked for
+        return answer
 
     def _ack(self) -> None:
         self._link.write(encode_frame(cc.ACK))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import time
 
 from drivers.cash import ssp_events as ssp
 from drivers.cash.base import AcceptorIdentity, CashEvent, CashEventKind, EscrowDecision
@@ -23,9 +22,9 @@ from drivers.cash.essp_crypto import (
     read_u64,
     u64,
 )
-from drivers.cash.poller import DeviceGone, Escrow, PollingAcceptor, Timing
+from drivers.cash.poller import Escrow, PollingAcceptor, Timing
 from drivers.cash.serial_link import ESSP_SERIAL, SerialLink
-from drivers.cash.ssp_frame import SspFrame, SspFrameParser, encode_frame
+from drivers.cash.ssp_frame import SspFrameParser, encode_frame
 from drivers.errors import ProtocolError
 from kiosk.clock import Clock
 
@@ -98,45 +97,26 @@ class EsspAcceptor(PollingAcceptor):
         encrypt = self._cipher is not None and command not in _PLAIN_WHEN_ENCRYPTED
         data = self._cipher.wrap(self._count_e, payload) if self._cipher and encrypt else payload
         frame = encode_frame(self._seq, self._address, data)
-        for attempt in range(self._timing.retries):
-            self._check_stop()
-            self._parser.reset()
-            self._link.discard_input()
-            self._link.write(frame)
-            self._count("resends" if attempt else "commands")
-            reply = self._await_reply()
-            if reply is None:
-                self._count("reply_timeouts")
-                continue
-            self._seq = not self._seq
-            if encrypt and reply.data[:1] == bytes([ENCRYPTED_STX]):
-                assert self._cipher is not None
-                count, body = self._cipher.unwrap(reply.data)
-                if count != self._count_e + 1:
-                    raise ProtocolError(f"eSSP count {count}, expected {self._count_e + 1}")
-                self._count_e = count
-                return body
-            if reply.data[:1] == bytes([ssp.KEY_NOT_SET]):
-                raise ssp.SspCommandError(ssp.KEY_NOT_SET, command)
-            if encrypt:
-                raise ProtocolError("plain reply to an encrypted command")
-            return reply.data
-        raise DeviceGone(
-            f"no reply to SSP command 0x{command:02X} after {self._timing.retries} tries"
+        reply = self._request(
+            frame,
+            self._parser,
+            f"SSP command 0x{command:02X}",
+            wanted=lambda f: f.address == self._address and f.seq == self._seq,
         )
-
-    def _await_reply(self) -> SspFrame | None:
-        deadline = time.monotonic() + self._timing.reply_timeout_s  # real I/O time, not the clock
-        while time.monotonic() < deadline:
-            self._check_stop()
-            chunk = self._link.read_some()
-            if not chunk:
-                continue
-            for frame in self._parser.feed(chunk):
-                if frame.address == self._address and frame.seq == self._seq:
-                    return frame
-                self._count("stray_frames")
-        return None
+        assert reply is not None  # a reply was asked for
+        self._seq = not self._seq
+        if encrypt and reply.data[:1] == bytes([ENCRYPTED_STX]):
+            assert self._cipher is not None
+            count, body = self._cipher.unwrap(reply.data)
+            if count != self._count_e + 1:
+                raise ProtocolError(f"eSSP count {count}, expected {self._count_e + 1}")
+            self._count_e = count
+            return body
+        if reply.data[:1] == bytes([ssp.KEY_NOT_SET]):
+            raise ssp.SspCommandError(ssp.KEY_NOT_SET, command)
+        if encrypt:
+            raise ProtocolError("plain reply to an encrypted command")
+        return reply.data
 
     def _command(self, *payload: int) -> bytes:
         return ssp.check_ok(self._transact(bytes(payload)), payload[0])

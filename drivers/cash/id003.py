@@ -7,12 +7,10 @@ escrowed note) until the note is durable.
 
 from __future__ import annotations
 
-import time
-
 from drivers.cash import id003_frame as jcm
 from drivers.cash.base import AcceptorIdentity, CashEvent, CashEventKind, EscrowDecision
 from drivers.cash.id003_frame import Id003Frame, Id003FrameParser, encode_frame
-from drivers.cash.poller import DeviceGone, Escrow, PollingAcceptor, Timing
+from drivers.cash.poller import Escrow, PollingAcceptor, Timing
 from drivers.cash.serial_link import ID003_SERIAL, SerialLink
 from drivers.errors import ProtocolError
 from kiosk.clock import Clock
@@ -53,33 +51,9 @@ class Id003Acceptor(PollingAcceptor):
 
     # ---- transport ----------------------------------------------------------------------------
     def _transact(self, cmd: int, data: bytes = b"", *, reply: bool = True) -> Id003Frame:
-        frame = encode_frame(cmd, data)
-        for attempt in range(self._timing.retries):
-            self._check_stop()
-            self._parser.reset()
-            self._link.discard_input()
-            self._link.write(frame)
-            self._count("resends" if attempt else "commands")
-            if not reply:
-                return Id003Frame(jcm.ACK)
-            answer = self._await_reply()
-            if answer is not None:
-                return answer
-            self._count("reply_timeouts")
-        raise DeviceGone(
-            f"no reply to ID003 command 0x{cmd:02X} after {self._timing.retries} tries"
-        )
-
-    def _await_reply(self) -> Id003Frame | None:
-        deadline = time.monotonic() + self._timing.reply_timeout_s  # real I/O time, not the clock
-        while time.monotonic() < deadline:
-            self._check_stop()
-            chunk = self._link.read_some()
-            if chunk:
-                frames = self._parser.feed(chunk)
-                if frames:
-                    return frames[-1]
-        return None
+        what = f"ID003 command 0x{cmd:02X}"
+        answer = self._request(encode_frame(cmd, data), self._parser, what, reply=reply)
+        return Id003Frame(jcm.ACK) if answer is None else answer  # no reply asked: taken as ACK
 
     def _operate(self, cmd: int) -> None:
         """An operation command (RESET, STACK, RETURN, HOLD): ACK, or INVALID COMMAND if moot."""

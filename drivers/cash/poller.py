@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from drivers.cash.base import (
     AcceptorIdentity,
@@ -25,6 +28,16 @@ from drivers.errors import DeviceError, DeviceNotConnected, DeviceTimeout
 from kiosk.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
+
+F = TypeVar("F")
+
+
+class FrameParser(Protocol[F]):
+    """A protocol's byte-stream parser: whole frames out of whatever the line delivered."""
+
+    def reset(self) -> None: ...
+
+    def feed(self, chunk: bytes) -> list[F]: ...
 
 
 class DeviceGone(DeviceTimeout):
@@ -172,6 +185,51 @@ class PollingAcceptor(ABC):
 
     @abstractmethod
     def _poll_once(self) -> None: ...
+
+    def _request(
+        self,
+        frame: bytes,
+        parser: FrameParser[F],
+        what: str,
+        *,
+        wanted: Callable[[F], bool] | None = None,
+        reply: bool = True,
+    ) -> F | None:
+        """Send a command frame and return its reply, resending it on silence (every protocol
+        here is host-polled, one command in flight). `wanted` tells a reply from a stray frame;
+        with `reply=False` the frame is sent once and None returned. DeviceGone after the tries.
+        """
+        for attempt in range(self._timing.retries):
+            self._check_stop()
+            parser.reset()
+            self._link.discard_input()
+            self._link.write(frame)
+            self._count("resends" if attempt else "commands")
+            if not reply:
+                return None
+            answer = self._await_frame(parser, wanted)
+            if answer is not None:
+                return answer
+            self._count("reply_timeouts")
+        raise DeviceGone(f"no reply to {what} after {self._timing.retries} tries")
+
+    def _await_frame(self, parser: FrameParser[F], wanted: Callable[[F], bool] | None) -> F | None:
+        """The last wanted frame of the first chunk that has one, within the reply timeout."""
+        deadline = time.monotonic() + self._timing.reply_timeout_s  # real I/O time, not the clock
+        while time.monotonic() < deadline:
+            self._check_stop()
+            chunk = self._link.read_some()
+            if not chunk:
+                continue
+            found: F | None = None
+            for candidate in parser.feed(chunk):
+                if wanted is None or wanted(candidate):
+                    found = candidate
+                else:
+                    self._count("stray_frames")
+            if found is not None:
+                return found
+        return None
 
     def _count(self, name: str, by: int = 1) -> None:
         with self._lock:

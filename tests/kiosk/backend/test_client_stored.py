@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from backend_support import KIOSK_ID, SECRET
@@ -14,6 +13,7 @@ from kiosk.backend.client import UtilityClient
 from kiosk.backend.errors import InvalidRequest
 from kiosk.backend.signing import verify
 from kiosk.clock import ManualClock
+from tests.http_stub import StubHandler, serving
 
 TXN = "T-K-330106-0001-20261126-000001"
 REPLY = {
@@ -25,34 +25,17 @@ REPLY = {
 }
 
 
-class _Capture(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
+class _Capture(StubHandler):
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         self.server.seen.append((self.path, dict(self.headers), body))  # type: ignore[attr-defined]
-        payload = json.dumps(REPLY).encode()
-        self.send_response(201)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(201, json.dumps(REPLY).encode())
 
 
 @pytest.fixture
 def capture() -> Iterator[ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Capture)
-    server.seen = []  # type: ignore[attr-defined]
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(_Capture, lambda server: setattr(server, "seen", [])) as server:
+        yield server
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 import ipaddress
 import json
 import ssl
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from cryptography.x509.oid import NameOID
 from kiosk.backend.client import UtilityClient
 from kiosk.backend.errors import BackendError, BackendUnavailable, OutcomeUnknown
 from kiosk.clock import ManualClock
+from tests.http_stub import StubHandler, serving
 
 REPLY = {"server_time": "2026-11-26T08:00:00Z", "commands": []}
 
@@ -70,22 +70,13 @@ def pki(tmp_path: Path) -> Path:
     return tmp_path
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(StubHandler):
     served: list[str] = []  # noqa: RUF012 - reset by the fixture
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet."""
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         _Handler.served.append(self.path)
-        data = json.dumps(REPLY).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self.reply(200, json.dumps(REPLY).encode())
 
 
 @pytest.fixture
@@ -96,17 +87,12 @@ def tls_url(pki: Path) -> Iterator[str]:
     context.load_verify_locations(pki / "ca.crt")
     context.verify_mode = ssl.CERT_REQUIRED
     _Handler.served = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+
+    def wrap(server: ThreadingHTTPServer) -> None:
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+
+    with serving(_Handler, wrap) as server:
         yield f"https://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def _ping(client: UtilityClient) -> None:

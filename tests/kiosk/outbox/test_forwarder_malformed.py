@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import random
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -16,6 +15,7 @@ from kiosk.clock import ManualClock
 from kiosk.journal import Journal
 from kiosk.outbox import Forwarder
 from kiosk.payments import CashPayments
+from tests.http_stub import StubHandler, serving
 
 from .conftest import KIOSK, SECRET
 
@@ -57,33 +57,20 @@ REPLIES = {
 }
 
 
-class _Handler(BaseHTTPRequestHandler):
-    mode = "garbage"
+class _Handler(StubHandler):
+    protocol_version = "HTTP/1.0"  # one request per connection, as a plain server would
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
         sent = json.loads(self.rfile.read(length))
         status, content_type, make = REPLIES[self.server.mode]  # type: ignore[attr-defined]
-        payload = make(sent["transaction_id"])
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(status, make(sent["transaction_id"]), content_type)
 
 
 @pytest.fixture
 def bad_server() -> Iterator[ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(_Handler) as server:
+        yield server
 
 
 @pytest.mark.parametrize("mode", sorted(REPLIES))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -16,14 +15,13 @@ from kiosk.clock import ManualClock
 from kiosk.journal import Journal
 from kiosk.outbox import Forwarder
 from kiosk.payments import CashPayments
+from tests.http_stub import StubHandler, serving
 
 from .conftest import KIOSK, SECRET
 
 
-class _Ledger(BaseHTTPRequestHandler):
+class _Ledger(StubHandler):
     """Accepts every payment and keeps the raw bytes of each request body."""
-
-    protocol_version = "HTTP/1.1"
 
     def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -38,27 +36,13 @@ class _Ledger(BaseHTTPRequestHandler):
                 "new_balance_fen": 0,
             }
         ).encode()
-        self.send_response(201)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(201, payload)
 
 
 @pytest.fixture
 def ledger() -> Iterator[ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Ledger)
-    server.bodies = []  # type: ignore[attr-defined]
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(_Ledger, lambda server: setattr(server, "bodies", [])) as server:
+        yield server
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import logging
 
 from drivers.errors import DeviceError
 from kiosk.card_desk import BankInserted, UtilityInserted
-from kiosk.payments.prepaid import card_status
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Method, Screen
 from kiosk.session.views import PaymentOutcomeView
@@ -40,6 +39,8 @@ class CardFlow(SessionCore):
         self._set(screen=Screen.LOOKUP, message=None)
 
         def work() -> None:
+            from kiosk.payments.prepaid import card_status  # with the core (see machine.py)
+
             try:
                 found = cards.desk.read()
             except DeviceError as exc:

@@ -11,11 +11,10 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
 from kiosk.clock import Clock
-from kiosk.config import SessionSection
 from kiosk.payload import PaymentCode
 from kiosk.session.ports import (
     AccountLookup,
@@ -33,6 +32,9 @@ from kiosk.session.ports import (
 from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
 from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
+if TYPE_CHECKING:  # pydantic: the session is built before the configuration is read
+    from kiosk.config import SessionSection
+
 log = logging.getLogger(__name__)
 
 Listener = Callable[[SessionState], None]
@@ -45,6 +47,10 @@ def _wait_event(event: threading.Event, seconds: float) -> bool:
 
 
 class SessionCore:
+    """Built whole (`Session(...)`: tests, the demo), or in two steps at start-up: `unbound()`
+    while the core is still being imported, so the start screen works at once, then `bind()`
+    with the services once they exist (see `unbound`)."""
+
     def __init__(
         self,
         *,
@@ -70,8 +76,94 @@ class SessionCore:
         history: PaymentHistory | None = None,
         history_executor: Executor | None = None,
     ) -> None:
+        self._begin(clock, executor, language, sleeper)
+        self.bind(
+            accounts=accounts,
+            ledger=ledger,
+            posting=posting,
+            receipts=receipts,
+            acceptor=acceptor,
+            acceptor_id=acceptor_id,
+            settings=settings,
+            health=health,
+            min_digits=min_digits,
+            max_digits=max_digits,
+            language=language,
+            wallet=wallet,
+            cards=cards,
+            qr_expires_s=qr_expires_s,
+            invoices=invoices,
+            mandates=mandates,
+            history=history,
+            history_executor=history_executor,
+        )
+
+    @classmethod
+    def unbound(
+        cls,
+        *,
+        clock: Clock,
+        executor: Executor,
+        language: str = "zh",
+        sleeper: Sleeper | None = None,
+    ) -> Self:
+        """A session with no services yet, for the start screen while the core starts.
+
+        A resident can begin and type an account number at once; the look-up is submitted to
+        `executor` as always, where it waits behind the gate this puts first in the queue until
+        `bind` (or `bind_failed`) opens it. Only START and IDENTIFY are reachable before that,
+        and neither touches a service on the calling thread. No idle timeout runs until bound
+        (the timeouts are configuration, which is read with the core)."""
+        session = cls.__new__(cls)
+        session._begin(clock, executor, language, sleeper)
+        executor.submit(session._await_bind)
+        return session
+
+    def _begin(
+        self, clock: Clock, executor: Executor, language: str, sleeper: Sleeper | None
+    ) -> None:
         self._clock = clock
         self._executor = executor
+        self._default_language = language
+        self._sleeper: Sleeper = sleeper or _wait_event
+        self._min_digits, self._max_digits = 10, 13
+        self._wallet_cancel = threading.Event()
+        self._lock = threading.RLock()
+        self._bound = threading.Event()
+        self._bind_error: str | None = None
+        self._state = SessionState(language=language)
+        self._listeners: list[Listener] = []
+        self._last_touch = clock.monotonic()
+        self._generation = 0  # bumps on every return to START: stale lookups are dropped
+        self._accepting = False  # the acceptor is enabled for this session's transaction
+        self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
+        self._out_of_service = False  # staff, a technician or the utility took the kiosk out
+
+    def bind(
+        self,
+        *,
+        accounts: AccountLookup,
+        ledger: CashLedger,
+        posting: PostingWaiter,
+        receipts: ReceiptDesk,
+        acceptor: BanknoteAcceptor,
+        acceptor_id: str,
+        settings: SessionSection,
+        health: Callable[[], Health],
+        min_digits: int = 10,
+        max_digits: int = 13,
+        language: str = "zh",
+        wallet: WalletDesk | None = None,
+        cards: CardPorts | None = None,
+        qr_expires_s: int = 300,
+        invoices: Any = None,
+        mandates: Any = None,
+        history: PaymentHistory | None = None,
+        history_executor: Executor | None = None,
+    ) -> None:
+        """The services, once they exist; opens the gate for work waiting on the executor."""
+        if self._bound.is_set():
+            raise RuntimeError("the session's services are already bound")
         self._accounts = accounts
         self._ledger = ledger
         self._posting = posting
@@ -80,29 +172,39 @@ class SessionCore:
         self._acceptor_id = acceptor_id
         self._settings = settings
         self._health = health
-        self._min_digits = min_digits
-        self._max_digits = max_digits
-        self._default_language = language
         self._wallet = wallet
-        self._sleeper: Sleeper = sleeper or _wait_event
         self._qr_expires_s = qr_expires_s
-        self._wallet_cancel = threading.Event()
         self._cards = cards
         self._invoices = invoices  # kiosk.invoices.InvoiceService; None: no e-invoice button
         self._mandates = mandates  # kiosk.mandates.MandateService; None: no auto-debit button
         self._history = history  # None: no payment history shown
         # Its own worker in the app, so a slow history reply never holds up a payment.
-        self._history_executor = history_executor or executor
-        self._lock = threading.RLock()
-        self._state = SessionState(language=language)
-        self._listeners: list[Listener] = []
-        self._last_touch = clock.monotonic()
-        self._generation = 0  # bumps on every return to START: stale lookups are dropped
-        self._accepting = False  # the acceptor is enabled for this session's transaction
-        self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
-        self._out_of_service = False  # staff, a technician or the utility took the kiosk out
+        self._history_executor = history_executor or self._executor
+        with self._lock:
+            self._min_digits, self._max_digits = min_digits, max_digits
+            untouched = self._state.screen is Screen.START and self._state == SessionState(
+                language=self._default_language
+            )
+            self._default_language = language
+            self._last_touch = self._clock.monotonic()  # the idle timer starts now
         acceptor.set_listener(self._on_cash_event)
         acceptor.set_escrow_policy(self._escrow_policy)
+        self._bound.set()
+        if untouched and self.state.language != language:
+            self._set(language=language)  # the configured language, if nobody chose one yet
+
+    def bind_failed(self, reason: str) -> None:
+        """The core could not start: work waiting for it ends with "backend_error"."""
+        with self._lock:
+            self._bind_error = reason
+        self._bound.set()
+
+    def _await_bind(self) -> None:
+        self._bound.wait()
+
+    @property
+    def bound(self) -> bool:
+        return self._bound.is_set() and self._bind_error is None
 
     @property
     def state(self) -> SessionState:
@@ -289,6 +391,8 @@ class SessionCore:
 
     def tick(self) -> None:
         """Called a few times a second (a timer in the app, the test directly)."""
+        if not self.bound:
+            return  # no timeouts before the configuration is known (see `unbound`)
         with self._lock:
             state = self._state
             timeout = self._timeout_s(state.screen, state.senior)

@@ -12,10 +12,13 @@ invoice service has it journaled; nothing is lost).
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from kiosk.invoices import InvoiceInputError, InvoiceOutcome, InvoiceRequest, Issue, Kind
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Screen
+
+if TYPE_CHECKING:  # the service's module needs the journal: imported once the core runs
+    from kiosk.invoices import InvoiceOutcome, InvoiceRequest, Issue, Kind
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +151,8 @@ class InvoiceFlow(SessionCore):
         contact = fields.get("contact", "").strip()
         email = contact if "@" in contact else None
         phone = contact if contact and email is None else None
+        from kiosk.invoices import InvoiceRequest
+
         return InvoiceRequest(
             account_no=account.account_no,
             payment_ids=(outcome.payment_id,),
@@ -168,6 +173,8 @@ class InvoiceFlow(SessionCore):
         self._set(invoice_phase="sending", invoice_issues=(), message=None)
 
         def work() -> None:
+            from kiosk.invoices import InvoiceInputError
+
             try:
                 result: InvoiceOutcome = service.request(request)
             except InvoiceInputError as exc:

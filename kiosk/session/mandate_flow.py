@@ -15,7 +15,7 @@ from dataclasses import replace
 from drivers.card.emv import EmvCard
 from drivers.errors import DeviceError
 from kiosk.card_desk import BankInserted
-from kiosk.mandates import (
+from kiosk.mandate_terms import (
     DAY_MAX,
     DAY_MIN,
     DEFAULT_DAY,

@@ -10,7 +10,7 @@ from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeV
 
 if TYPE_CHECKING:  # annotations only: the UI imports this module before the core is loaded
     from kiosk.invoices import InvoiceOutcome
-    from kiosk.mandates import MandateOutcome
+    from kiosk.mandate_terms import MandateOutcome
     from kiosk.payments.prepaid import CardStatus
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.mandates import LIMIT_CHOICES_FEN, NAME_MAX
+from kiosk.mandate_terms import LIMIT_CHOICES_FEN, NAME_MAX
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from ui.keyboard import OnScreenKeyboard

@@ -31,8 +31,10 @@ def account(no: str = "3300000001", due: int = 38126, **kw: object) -> AccountVi
 class Accounts:
     known: dict[str, AccountView] = field(default_factory=dict)
     down: bool = False
+    calls: list[str] = field(default_factory=list)
 
     def lookup(self, account_no: str) -> AccountView:
+        self.calls.append(account_no)
         if self.down:
             raise BackendDown()
         if account_no not in self.known:

@@ -19,7 +19,8 @@ from kiosk.card_desk import CardDesk
 from kiosk.clock import ManualClock
 from kiosk.config import SessionSection
 from kiosk.journal import Journal
-from kiosk.mandates import DAY_MAX, DAY_MIN, MandateService
+from kiosk.mandate_terms import DAY_MAX, DAY_MIN
+from kiosk.mandates import MandateService
 from kiosk.session.machine import Session
 from kiosk.session.ports import CardPorts, Health, InlineExecutor
 from kiosk.session.state import Screen

@@ -38,6 +38,7 @@ from kiosk.payments.recovery import RecoveryReport, recover
 from kiosk.payments.wallet import WalletPayments
 from kiosk.posting import ForwarderPosting
 from kiosk.receipt_desk import PrinterReceiptDesk
+from kiosk.session.early import EarlySession
 from kiosk.session.machine import Session
 from kiosk.session.ports import CardPorts, Health
 from kiosk.staff.acceptor_tap import AcceptorTap, CashboxWatcher
@@ -135,8 +136,16 @@ class Kiosk:
     _opened: list[Any] = field(default_factory=list)
 
     @classmethod
-    def build(cls, settings: Settings, *, clock: Clock | None = None) -> Kiosk:
-        clock = clock or SystemClock()
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        early: EarlySession | None = None,
+    ) -> Kiosk:
+        """Everything, wired. `early`: the session `kiosk run` made before importing the core
+        (kiosk.session.early), bound here to its services; its clock is the kiosk's."""
+        clock = early.clock if early is not None else (clock or SystemClock())
         data_dir = settings.data_dir
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if data_dir.stat().st_uid == os.getuid():
@@ -201,7 +210,13 @@ class Kiosk:
                 pinpad=FakePinPad(),
             )
         scanner = make_scanner(settings)
-        worker = SerialWorker()
+        if early is not None:
+            session, worker = early.session, early.worker
+        else:
+            worker = SerialWorker()
+            session = Session.unbound(
+                clock=clock, executor=worker, language=settings.kiosk.language
+            )
         history_worker = SerialWorker("history-worker")
         receipts = PrinterReceiptDesk(
             printer,
@@ -219,9 +234,7 @@ class Kiosk:
 
         invoices = InvoiceService(journal, forwarder, settings.kiosk.id, clock)
         mandates = MandateService(journal, client, settings.kiosk.id) if cards else None
-        session = Session(
-            clock=clock,
-            executor=worker,
+        session.bind(
             accounts=BackendAccounts(client, journal, clock),
             ledger=cash,
             posting=ForwarderPosting(journal, forwarder),
@@ -240,6 +253,8 @@ class Kiosk:
             mandates=mandates,
             history=BackendPaymentHistory(client),
             history_executor=history_worker,
+            # A resident may already be waiting on an early session: not before `start`.
+            open_now=early is None,
         )
         service_mode = ServiceMode(journal)
         kiosk = cls(
@@ -359,6 +374,7 @@ class Kiosk:
         self.recover()
         self.forwarder.start()
         self.apply_mode(self.service_mode.mode())
+        self.session.open()  # an early session's waiting look-up runs from here on
         self.heartbeat.start()
         # The receipt font lookup (fontconfig in a subprocess, glyph probes) now, on the session
         # worker, instead of inside the first resident's receipt.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:  # the config (pydantic) is imported when needed: `kiosk run` shows its window
     from kiosk.app import Kiosk  # before any of the core is imported
     from kiosk.config import Settings
+    from kiosk.session.early import EarlySession
 
 log = logging.getLogger("kiosk")
 # Commands that never need the staff sub-commands' parsers (which import the journal).
@@ -45,8 +46,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return code
     from ui.app import run
 
-    def build_core() -> Kiosk:
-        """On a worker thread while the start screen already shows "Starting…"."""
+    def build_core(early: EarlySession) -> Kiosk:
+        """On a worker thread while the start screen already takes a resident's first touches."""
         from kiosk.app import Kiosk
         from powerpay.logging_setup import configure_logging, log_dir_for
 
@@ -57,7 +58,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         configure_logging(
             log_dir_for(settings.data_dir), secrets=[settings.backend.resolved_secret()]
         )
-        kiosk = Kiosk.build(settings)
+        kiosk = Kiosk.build(settings, early=early)
         try:
             kiosk.start()
         except BaseException:

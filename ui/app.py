@@ -1,9 +1,12 @@
 """Starts the Qt application around the kiosk core.
 
-`kiosk run` puts the window shell (header, start screen saying "Starting…") on screen first,
-with nothing of the core imported, then imports, builds and starts the core on a worker thread
-(`CoreStarter`) and attaches it on the GUI thread: the tiles work from then on. This module
-imports only Qt and ui/ at the top so that path stays light; the core comes in inside functions.
+`kiosk run` comes up in three steps so a resident can start at once: the window shell (header,
+start screen) is painted first with nothing of the core imported; a worker thread (`CoreStarter`)
+then makes the resident's session (kiosk.session.early: light, no SQLAlchemy, pydantic or httpx)
+and the GUI thread attaches it, so the tiles and the keypad work; meanwhile the worker imports,
+builds and starts the core, which binds that session and is attached last (simulation panel,
+staff console, voice). An account number typed before then is looked up once the core has
+started. This module imports only Qt and ui/ at the top; the core comes in inside functions.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ui.translations import Translations
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
+    from kiosk.session.early import EarlySession
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,9 @@ CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source 
 # busy in Python (receipt rendering, the journal) each take could wait 5 ms, and a screen
 # change makes hundreds. 1 ms keeps those waits short; the workers lose little throughput.
 GIL_SWITCH_S = 0.001
+# How long the core's start waits for the working start screen to be painted (not forever: a
+# hidden window is never painted).
+SESSION_PAINT_WAIT_S = 1.0
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -107,17 +114,15 @@ def attach_kiosk(
     """Join a shell window to the running core: session, simulation panel, staff console.
     `voice_later`: see MainWindow.attach."""
     from kiosk.staff.desk import StaffDesk
-    from ui.bridge import SessionBridge
     from ui.staff.console import StaffConsole
 
-    bridge = SessionBridge(kiosk.session)
-    window.attach(
-        bridge,
+    if window.session is not kiosk.session:  # not attached early (tests, the demo)
+        attach_session(window, kiosk.session)
+    window.attach_core(
         receipt_url=kiosk.settings.kiosk.e_receipt_url,
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
         voice_later=voice_later,
     )
-    window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
 
     def staff_console() -> StaffConsole:
         desk = StaffDesk(
@@ -132,24 +137,41 @@ def attach_kiosk(
     window.staff_console_factory = staff_console
 
 
-class CoreStarter(QObject):
-    """Builds and starts the core on a worker thread once the shell's first frame is painted,
-    then hands it to the GUI thread (`ready`). A failure is kept in `error` and
-    `failed` is emitted; `run` then ends the event loop and re-raises it."""
+def attach_session(window: MainWindow, session: object) -> None:
+    from ui.bridge import SessionBridge
 
+    bridge = SessionBridge(session)  # type: ignore[arg-type]
+    window.attach_session(bridge)
+    window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
+
+
+class CoreStarter(QObject):
+    """On a worker thread once the shell's first frame is painted: makes the early session
+    (`session_ready`, attached on the GUI thread), then builds and starts the core around it
+    (`ready`). A failure is kept in `error`, the session is freed and `failed` is emitted;
+    `run` then ends the event loop and re-raises it."""
+
+    session_ready = Signal(object)
     ready = Signal(object)
     failed = Signal()
 
-    def __init__(self, window: MainWindow, build: Callable[[], Kiosk]) -> None:
+    def __init__(
+        self, window: MainWindow, build: Callable[[EarlySession], Kiosk], language: str = "zh"
+    ) -> None:
         super().__init__()
         self.window = window
         self.build = build
+        self.language = language
+        self.early: EarlySession | None = None
         self.kiosk: Kiosk | None = None
         self.error: BaseException | None = None
         self.thread: threading.Thread | None = None
+        # Queued from the worker; runs on the GUI thread, where this object lives.
+        self.session_ready.connect(self._attach_session)
+        self._session_shown = threading.Event()
 
     def start(self) -> None:
-        """Wait for the first frame (the core's imports would slow its paint), at most 300 ms."""
+        """Wait for the first frame (the imports would slow its paint), at most 300 ms."""
         AfterPaint(self.window, self._spawn)
 
     def _spawn(self) -> None:
@@ -159,14 +181,27 @@ class CoreStarter(QObject):
         self.thread.start()
 
     def _run(self) -> None:
+        early: EarlySession | None = None
         try:
-            kiosk = self.build()
+            from kiosk.session.early import EarlySession
+
+            early = self.early = EarlySession.make(self.language)
+            self.session_ready.emit(early.session)  # queued to the GUI thread
+            # The core's imports would take the GIL from that attach and its paint.
+            self._session_shown.wait(SESSION_PAINT_WAIT_S)
+            kiosk = self.build(early)
         except BaseException as exc:  # handed to the GUI thread, re-raised by the caller
             self.error = exc
+            if early is not None:
+                early.abandon(type(exc).__name__)
             self.failed.emit()  # queued to the GUI thread
             return
         self.kiosk = kiosk
         self.ready.emit(kiosk)  # queued: the receiver lives on the GUI thread
+
+    def _attach_session(self, session: object) -> None:
+        attach_session(self.window, session)
+        AfterPaint(self.window, self._session_shown.set)
 
     def join(self) -> None:
         if self.thread is not None:
@@ -186,12 +221,13 @@ def show_shell(
     return window
 
 
-def run(build: Callable[[], Kiosk], *, windowed: bool, language: str = "zh") -> int:
-    """`kiosk run`: the shell at once, the core (`build` imports, builds and starts it) on a
-    worker thread, the tiles enabled when it is attached. Closes the core on the way out."""
+def run(build: Callable[[EarlySession], Kiosk], *, windowed: bool, language: str = "zh") -> int:
+    """`kiosk run`: the shell at once, then the early session, then the core (`build` imports,
+    builds and starts it around the early session) on a worker thread. Closes the core on the
+    way out."""
     app = make_application()
     window = show_shell(windowed=windowed, language=language)
-    starter = CoreStarter(window, build)
+    starter = CoreStarter(window, build, language)
     notifier = Notifier()
 
     def on_ready(kiosk: Kiosk) -> None:

@@ -9,6 +9,7 @@ are built on first use, or ahead of it in idle moments (`prebuild`).
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.screens[Screen.START] = self.start_screen
         self.stack.addWidget(self.start_screen)
         self.speaker: Speaker | None = None
+        self.receipt_url = receipt_url
         self.guide: SpeechGuide | None = None
         self.timer = QTimer(self)
         self._tick_ms = tick_ms
@@ -151,32 +153,52 @@ class MainWindow(QMainWindow):
         sim_actions: list[SimAction] | None = None,
         voice_later: bool = False,
     ) -> None:
-        """Join the running core's session: the start tiles work from here on.
+        """Join a running core's session in one step (tests, the demo, the self-test)."""
+        self.attach_session(bridge)
+        self.attach_core(receipt_url=receipt_url, sim_actions=sim_actions, voice_later=voice_later)
 
-        `voice_later`: the text-to-speech engine is made once the start screen has been painted
-        (`start_voice`): speech-dispatcher's engine takes seconds to build, on the GUI thread
-        (QTextToSpeech cannot be built on a worker thread: it waits for the GUI thread while
-        holding the GIL). Until then the read-aloud button stays disabled."""
+    def attach_session(self, bridge: SessionBridge) -> None:
+        """The resident's session: the start tiles, the keypad and the header work from here on,
+        also while the core is still starting (kiosk.session.early); `attach_core` follows."""
         from ui.speech import SILENT, Speaker, SpeechGuide
 
         self.bridge = bridge
         self.session = session = bridge.session
         self.start_screen.session = session
-        if sim_actions:
-            panel = self._build_sim_panel(sim_actions)
-            self._column.addWidget(panel)
-            self._parts.append(panel)
-        self._register_screens(session, receipt_url)
-        self.guide = SpeechGuide(self, Speaker(SILENT) if voice_later else self._voice())
+        self._register_screens(session)
+        # Silent until `start_voice`: the read-aloud button stays disabled until then.
+        self.guide = SpeechGuide(self, Speaker(SILENT))
         self.speaker = self.guide.speaker
         for widget in (self.language_button, self.senior_button, self.staff_button):
             widget.setEnabled(True)
-        self.speak_button.setEnabled(not voice_later)
         self.extend_button.setEnabled(True)
         bridge.session_did_change.connect(self.render)
         self.timer.timeout.connect(session.tick)
         self.timer.start(self._tick_ms)
         self.render(session.state)
+
+    def attach_core(
+        self,
+        *,
+        receipt_url: str = "",
+        sim_actions: list[SimAction] | None = None,
+        voice_later: bool = False,
+    ) -> None:
+        """What needs the running core: the receipt link, the simulation panel, the voice.
+
+        `voice_later`: the text-to-speech engine is made once the start screen has been painted
+        (`start_voice`): speech-dispatcher's engine takes seconds to build, on the GUI thread
+        (QTextToSpeech cannot be built on a worker thread: it waits for the GUI thread while
+        holding the GIL)."""
+        self.receipt_url = receipt_url
+        if sim_actions:
+            panel = self._build_sim_panel(sim_actions)
+            self._column.addWidget(panel)
+            self._parts.append(panel)
+            if self._senior:
+                self._style(panel, True)
+        if not voice_later:
+            self.start_voice()
 
     @staticmethod
     def _voice() -> Speaker:
@@ -192,17 +214,18 @@ class MainWindow(QMainWindow):
         self.speaker = self.guide.speaker = self._voice()
         self.speak_button.setEnabled(True)
 
-    def _register_screens(self, session: Session, receipt_url: str) -> None:
-        from ui.screens.account import AccountScreen
-        from ui.screens.card import CardSlotScreen
-        from ui.screens.cash import CashScreen
-        from ui.screens.identify import IdentifyScreen
-        from ui.screens.notice import BusyScreen, NoticeScreen, OutOfServiceScreen
-        from ui.screens.payment import AmountScreen, ConfirmScreen, MethodScreen
-        from ui.screens.result import ResultScreen
-        from ui.screens.wallet import WalletQrScreen, WalletScanScreen, WalletWaitScreen
-
+    def _register_screens(self, session: Session) -> None:
+        """A factory per state; each screen's module is imported when it is first built, so
+        attaching the session (the start screen's first touch) costs no imports."""
         m = self.messages
+
+        def make(module: str, name: str) -> ScreenFactory:
+            def build() -> ScreenWidget:
+                screen_class = getattr(importlib.import_module(f"ui.screens.{module}"), name)
+                widget: ScreenWidget = screen_class(session, m)
+                return widget
+
+            return build
 
         def shared(make: ScreenFactory) -> ScreenFactory:
             """One widget for several states (the busy screen, the card slot)."""
@@ -215,53 +238,39 @@ class MainWindow(QMainWindow):
 
             return get
 
-        def invoice() -> ScreenWidget:
-            from ui.screens.invoice import InvoiceScreen
+        def result() -> ScreenWidget:
+            from ui.screens.result import ResultScreen
 
-            return InvoiceScreen(session, m)
+            # The receipt link comes with the core; no payment's result shows before it.
+            return ResultScreen(session, m, receipt_url=self.receipt_url)
 
-        def invoice_result() -> ScreenWidget:
-            from ui.screens.invoice import InvoiceResultScreen
-
-            return InvoiceResultScreen(session, m)
-
-        def mandate() -> ScreenWidget:
-            from ui.screens.mandate import MandateScreen
-
-            return MandateScreen(session, m)
-
-        def mandate_result() -> ScreenWidget:
-            from ui.screens.mandate import MandateResultScreen
-
-            return MandateResultScreen(session, m)
-
-        busy = shared(lambda: BusyScreen(session, m))
-        card_slot = shared(lambda: CardSlotScreen(session, m))
+        busy = shared(make("notice", "BusyScreen"))
+        card_slot = shared(make("card", "CardSlotScreen"))
         self._factories = {
-            Screen.IDENTIFY: lambda: IdentifyScreen(session, m),
+            Screen.IDENTIFY: make("identify", "IdentifyScreen"),
             Screen.LOOKUP: busy,
-            Screen.ACCOUNT: lambda: AccountScreen(session, m),
-            Screen.AMOUNT: lambda: AmountScreen(session, m),
-            Screen.METHOD: lambda: MethodScreen(session, m),
-            Screen.CONFIRM: lambda: ConfirmScreen(session, m),
+            Screen.ACCOUNT: make("account", "AccountScreen"),
+            Screen.AMOUNT: make("payment", "AmountScreen"),
+            Screen.METHOD: make("payment", "MethodScreen"),
+            Screen.CONFIRM: make("payment", "ConfirmScreen"),
             Screen.PREPARING: busy,
-            Screen.CASH: lambda: CashScreen(session, m),
-            Screen.WALLET_SCAN: lambda: WalletScanScreen(session, m),
-            Screen.WALLET_WAIT: lambda: WalletWaitScreen(session, m),
-            Screen.WALLET_QR: lambda: WalletQrScreen(session, m),
+            Screen.CASH: make("cash", "CashScreen"),
+            Screen.WALLET_SCAN: make("wallet", "WalletScanScreen"),
+            Screen.WALLET_WAIT: make("wallet", "WalletWaitScreen"),
+            Screen.WALLET_QR: make("wallet", "WalletQrScreen"),
             Screen.BANK_CARD_INSERT: card_slot,
             Screen.CARD_READING: card_slot,
             Screen.PIN: card_slot,
             Screen.CARD_AUTH: card_slot,
             Screen.CARD_WRITING: card_slot,
             Screen.POSTING: busy,
-            Screen.RESULT: lambda: ResultScreen(session, m, receipt_url=receipt_url),
-            Screen.NOTICE: lambda: NoticeScreen(session, m),
-            Screen.INVOICE: invoice,
-            Screen.INVOICE_RESULT: invoice_result,
-            Screen.MANDATE: mandate,
-            Screen.MANDATE_RESULT: mandate_result,
-            Screen.OUT_OF_SERVICE: lambda: OutOfServiceScreen(session, m),
+            Screen.RESULT: result,
+            Screen.NOTICE: make("notice", "NoticeScreen"),
+            Screen.INVOICE: make("invoice", "InvoiceScreen"),
+            Screen.INVOICE_RESULT: make("invoice", "InvoiceResultScreen"),
+            Screen.MANDATE: make("mandate", "MandateScreen"),
+            Screen.MANDATE_RESULT: make("mandate", "MandateResultScreen"),
+            Screen.OUT_OF_SERVICE: make("notice", "OutOfServiceScreen"),
         }
 
     def _build_screen(self, screen: Screen) -> ScreenWidget:

@@ -4,12 +4,19 @@ pays after its PIN is typed on the PIN pad. The full PAN never enters the sessio
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from drivers.errors import DeviceError
-from kiosk.card_desk import BankInserted, UtilityInserted
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Method, Screen
 from kiosk.session.views import PaymentOutcomeView
+
+if TYPE_CHECKING:
+    from kiosk.card_desk import UtilityInserted
+
+# The card desk (EMV and card-file parsing) and the prepaid service are imported in the work
+# that uses them, on the worker, where the core has them loaded: the session is made before
+# the core at start-up (kiosk.session.early).
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +46,8 @@ class CardFlow(SessionCore):
         self._set(screen=Screen.LOOKUP, message=None)
 
         def work() -> None:
-            from kiosk.payments.prepaid import card_status  # with the core (see machine.py)
+            from kiosk.card_desk import BankInserted, UtilityInserted
+            from kiosk.payments.prepaid import card_status
 
             try:
                 found = cards.desk.read()
@@ -147,6 +155,8 @@ class CardFlow(SessionCore):
             )
 
         def work() -> None:
+            from kiosk.card_desk import BankInserted
+
             try:
                 found = cards.desk.read()
             except DeviceError as exc:

@@ -129,7 +129,8 @@ class SessionCore:
         self._min_digits, self._max_digits = 10, 13
         self._wallet_cancel = threading.Event()
         self._lock = threading.RLock()
-        self._bound = threading.Event()
+        self._gate = threading.Event()  # work on the executor waits for it (see `unbound`)
+        self._services = False
         self._bind_error: str | None = None
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []
@@ -160,9 +161,12 @@ class SessionCore:
         mandates: Any = None,
         history: PaymentHistory | None = None,
         history_executor: Executor | None = None,
+        open_now: bool = True,
     ) -> None:
-        """The services, once they exist; opens the gate for work waiting on the executor."""
-        if self._bound.is_set():
+        """The services, once they exist. Opens the gate for work waiting on the executor unless
+        `open_now` is False: then `open` does, once the kiosk has settled what a crash left
+        (recovery must not overlap a new resident's payment)."""
+        if self._services:
             raise RuntimeError("the session's services are already bound")
         self._accounts = accounts
         self._ledger = ledger
@@ -187,24 +191,35 @@ class SessionCore:
             )
             self._default_language = language
             self._last_touch = self._clock.monotonic()  # the idle timer starts now
+            self._services = True
         acceptor.set_listener(self._on_cash_event)
         acceptor.set_escrow_policy(self._escrow_policy)
-        self._bound.set()
+        if open_now:
+            self.open()
         if untouched and self.state.language != language:
             self._set(language=language)  # the configured language, if nobody chose one yet
+
+    def open(self) -> None:
+        """Let work waiting on the executor run (after `bind`)."""
+        self._gate.set()
 
     def bind_failed(self, reason: str) -> None:
         """The core could not start: work waiting for it ends with "backend_error"."""
         with self._lock:
             self._bind_error = reason
-        self._bound.set()
+        self._gate.set()
 
     def _await_bind(self) -> None:
-        self._bound.wait()
+        self._gate.wait()
+        with self._lock:
+            error = self._bind_error
+        if error is not None and not self._services:
+            log.error("the kiosk could not start (%s): nothing to serve the resident", error)
 
     @property
     def bound(self) -> bool:
-        return self._bound.is_set() and self._bind_error is None
+        """The services are there (timeouts and the configuration apply)."""
+        return self._services
 
     @property
     def state(self) -> SessionState:

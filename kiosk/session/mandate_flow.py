@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from drivers.card.emv import EmvCard
 from drivers.errors import DeviceError
-from kiosk.card_desk import BankInserted
 from kiosk.mandate_terms import (
     DAY_MAX,
     DAY_MIN,
@@ -28,6 +27,9 @@ from kiosk.mandate_terms import (
 )
 from kiosk.session.card_flow import CardFlow
 from kiosk.session.state import Screen
+
+if TYPE_CHECKING:
+    from drivers.card.emv import EmvCard
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +197,8 @@ class MandateFlow(CardFlow):
         self._set(mandate_phase="reading", message=None)
 
         def work() -> None:
+            from kiosk.card_desk import BankInserted  # see card_flow
+
             try:
                 found = cards.desk.read()
             except DeviceError as exc:

@@ -1,11 +1,12 @@
-"""Start-up in two steps: the shell with its start screen comes up before any of the core is
-imported, and the core joins it from a worker thread; the tiles work only then."""
+"""Start-up in three steps: the shell with its start screen comes up before any of the core is
+imported, the early session makes it work, and the core joins from a worker thread."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -13,11 +14,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.app import Kiosk
-from kiosk.clock import OffsetClock
+from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
 from ui.app import CoreStarter, attach_kiosk, show_shell
 
 from .conftest import kiosk_settings
+from .helpers import tap, type_digits
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "httpx", "kiosk.app", "kiosk.journal")
@@ -48,31 +50,63 @@ def test_the_shell_is_on_screen_without_the_core_imported():
     assert heavy == "[]"
 
 
-def _started(qtbot, tmp_path: Path):
+def test_the_early_session_makes_the_start_screen_work_without_the_core_imported():
+    code = (
+        "import sys; from ui.app import make_application, show_shell, attach_session; "
+        "from kiosk.session.early import EarlySession; "
+        "app = make_application(); w = show_shell(windowed=True); app.processEvents(); "
+        "early = EarlySession.make(); attach_session(w, early.session); app.processEvents(); "
+        "s = w.start_screen; s.type_tile.click(); app.processEvents(); "
+        "print(s.type_tile.isEnabled(), w.language_button.isEnabled(), "
+        "early.session.state.screen); "
+        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    working, heavy = done.stdout.strip().splitlines()
+    assert working == "True True identify"
+    assert heavy == "[]"
+
+
+def _started(qtbot, tmp_path: Path, release: threading.Event | None = None):
     window = show_shell(windowed=True, language="en")
     window.allow_close = True  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     built: list[Kiosk] = []
 
-    def build() -> Kiosk:
-        kiosk = Kiosk.build(kiosk_settings(tmp_path), clock=OffsetClock())
+    def build(early: EarlySession) -> Kiosk:
+        if release is not None:
+            assert release.wait(60), "the test never let the core start"
+        kiosk = Kiosk.build(kiosk_settings(tmp_path), early=early)
         built.append(kiosk)
         kiosk.start()
         return kiosk
 
-    starter = CoreStarter(window, build)
+    starter = CoreStarter(window, build, "en")
     starter.ready.connect(lambda k: attach_kiosk(window, k, simulation_panel=False))
     return window, starter, built
 
 
-def test_the_tiles_work_once_the_core_has_joined(qtbot, tmp_path):
+def test_the_tiles_work_before_the_core_and_the_kiosk_language_applies_once_it_joins(
+    qtbot, tmp_path
+):
     window, starter, built = _started(qtbot, tmp_path)
     tile = window.start_screen.type_tile
     assert not tile.isEnabled()
     QTest.mouseClick(window.start_screen, Qt.MouseButton.LeftButton)  # a touch does nothing yet
-    starter.start()
+    assert window.session is None
+    with qtbot.waitSignal(starter.ready, timeout=60_000):
+        starter.start()
     try:
-        qtbot.waitUntil(tile.isEnabled, timeout=60_000)
+        assert tile.isEnabled()
         assert window.start_screen.subtitle.text() == "请触摸屏幕开始"  # the kiosk's language
         assert window.language_button.isEnabled()
         QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
@@ -85,12 +119,43 @@ def test_the_tiles_work_once_the_core_has_joined(qtbot, tmp_path):
             kiosk.close()
 
 
+def test_a_resident_types_an_account_while_the_core_starts_and_sees_it_once_started(
+    qtbot, tmp_path
+):
+    release = threading.Event()
+    window, starter, built = _started(qtbot, tmp_path, release)
+    starter.start()
+    try:
+        qtbot.waitUntil(window.start_screen.type_tile.isEnabled, timeout=30_000)
+        assert not built  # the core is held back: only the early session exists
+        QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
+        identify = window.screens[Screen.IDENTIFY]
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is identify, timeout=5000)
+        type_digits(qtbot, window, "account", "3300000001")
+        tap(qtbot, window, "account_key_ok")
+        assert window.session is not None
+        assert window.session.state.screen is Screen.LOOKUP
+        assert window.language_button.text() == "中文"  # still the resident's English
+        release.set()
+        qtbot.waitUntil(
+            lambda: window.stack.currentWidget() is window.screens.get(Screen.ACCOUNT),
+            timeout=60_000,
+        )
+        assert window.session.state.account.account_no == "3300000001"
+        assert window.session.state.language == "en"  # chosen before the core: kept
+    finally:
+        release.set()
+        starter.join()
+        for kiosk in built:
+            kiosk.close()
+
+
 def test_a_core_that_cannot_start_is_reported(qtbot, tmp_path):
     window = show_shell(windowed=True)
     window.allow_close = True  # type: ignore[attr-defined]
     qtbot.addWidget(window)
 
-    def build() -> Kiosk:
+    def build(early: EarlySession) -> Kiosk:
         raise OSError("journal directory not writable")
 
     starter = CoreStarter(window, build)
@@ -98,7 +163,7 @@ def test_a_core_that_cannot_start_is_reported(qtbot, tmp_path):
         starter.start()
     starter.join()
     assert isinstance(starter.error, OSError)
-    assert not window.start_screen.type_tile.isEnabled()
+    assert starter.early is not None and not starter.early.session.bound
 
 
 class KeyProbe(QObject):

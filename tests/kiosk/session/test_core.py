@@ -1,4 +1,4 @@
-"""The session in two steps, as `kiosk run` starts it: usable before the core exists, bound later."""
+"""The session in two steps, as `kiosk run` starts it: usable before the core, bound later."""
 
 from __future__ import annotations
 
@@ -39,9 +39,7 @@ class Rig:
 
     def wait_for(self, screen: Screen) -> SessionState:
         with self._changed:
-            reached = self._changed.wait_for(
-                lambda: self.session.state.screen is screen, WAIT_S
-            )
+            reached = self._changed.wait_for(lambda: self.session.state.screen is screen, WAIT_S)
         assert reached, f"still on {self.session.state.screen}, waited for {screen}"
         return self.session.state
 

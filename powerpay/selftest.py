@@ -232,6 +232,7 @@ def _render(kiosk: Any, png: Path) -> Check:
         window.show()
         app.processEvents()
         image = window.grab().toImage()
+        screens = window.build_all_screens()
     finally:
         window.allow_close = True  # type: ignore[attr-defined]
         window.close()
@@ -249,6 +250,7 @@ def _render(kiosk: Any, png: Path) -> Check:
         "height": image.height(),
         "colours_sampled": colours,
         "bytes": png.stat().st_size,
+        "screens_built": screens,
     }
 
 

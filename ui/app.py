@@ -1,12 +1,12 @@
 """Starts the Qt application around the kiosk core.
 
-`kiosk run` comes up in three steps so a resident can start at once: the window shell (header,
-start screen) is painted first with nothing of the core imported; a worker thread (`CoreStarter`)
-then makes the resident's session (kiosk.session.early: light, no SQLAlchemy, pydantic or httpx)
-and the GUI thread attaches it, so the tiles and the keypad work; meanwhile the worker imports,
-builds and starts the core, which binds that session and is attached last (simulation panel,
-staff console, voice). An account number typed before then is looked up once the core has
-started. This module imports only Qt and ui/ at the top; the core comes in inside functions.
+`kiosk run` comes up in two steps so a resident can start at once: the window with a working
+start screen first (`show_start`), its session made before any of the core is imported
+(kiosk.session.early: no SQLAlchemy, pydantic or httpx), so the tiles and the keypad work from
+the first frame; then a worker thread (`CoreStarter`) imports, builds and starts the core, which
+binds that session and is attached last (simulation panel, staff console, voice). An account
+number typed before then is looked up once the core has started. This module imports only Qt and
+ui/ at the top; the core comes in inside functions.
 """
 
 from __future__ import annotations
@@ -40,9 +40,6 @@ CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source 
 # busy in Python (receipt rendering, the journal) each take could wait 5 ms, and a screen
 # change makes hundreds. 1 ms keeps those waits short; the workers lose little throughput.
 GIL_SWITCH_S = 0.001
-# How long the core's start waits for the working start screen to be painted (not forever: a
-# hidden window is never painted).
-SESSION_PAINT_WAIT_S = 1.0
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -146,32 +143,27 @@ def attach_session(window: MainWindow, session: object) -> None:
 
 
 class CoreStarter(QObject):
-    """On a worker thread once the shell's first frame is painted: makes the early session
-    (`session_ready`, attached on the GUI thread), then builds and starts the core around it
-    (`ready`). A failure is kept in `error`, the session is freed and `failed` is emitted;
-    `run` then ends the event loop and re-raises it."""
+    """Builds and starts the core around the early session on a worker thread, once the start
+    screen's first frame is painted, then hands it to the GUI thread (`ready`). A failure is
+    kept in `error`, the session is freed and `failed` is emitted; `run` then ends the event
+    loop and re-raises it."""
 
-    session_ready = Signal(object)
     ready = Signal(object)
     failed = Signal()
 
     def __init__(
-        self, window: MainWindow, build: Callable[[EarlySession], Kiosk], language: str = "zh"
+        self, window: MainWindow, build: Callable[[EarlySession], Kiosk], early: EarlySession
     ) -> None:
         super().__init__()
         self.window = window
         self.build = build
-        self.language = language
-        self.early: EarlySession | None = None
+        self.early = early
         self.kiosk: Kiosk | None = None
         self.error: BaseException | None = None
         self.thread: threading.Thread | None = None
-        # Queued from the worker; runs on the GUI thread, where this object lives.
-        self.session_ready.connect(self._attach_session)
-        self._session_shown = threading.Event()
 
     def start(self) -> None:
-        """Wait for the first frame (the imports would slow its paint), at most 300 ms."""
+        """Wait for the first frame (the core's imports would slow its paint), at most 300 ms."""
         AfterPaint(self.window, self._spawn)
 
     def _spawn(self) -> None:
@@ -181,44 +173,51 @@ class CoreStarter(QObject):
         self.thread.start()
 
     def _run(self) -> None:
-        early: EarlySession | None = None
         try:
-            from kiosk.session.early import EarlySession
-
-            early = self.early = EarlySession.make(self.language)
-            self.session_ready.emit(early.session)  # queued to the GUI thread
-            # The core's imports would take the GIL from that attach and its paint.
-            self._session_shown.wait(SESSION_PAINT_WAIT_S)
-            kiosk = self.build(early)
+            kiosk = self.build(self.early)
         except BaseException as exc:  # handed to the GUI thread, re-raised by the caller
             self.error = exc
-            if early is not None:
-                early.abandon(type(exc).__name__)
+            self.early.abandon(type(exc).__name__)
             self.failed.emit()  # queued to the GUI thread
             return
         self.kiosk = kiosk
         self.ready.emit(kiosk)  # queued: the receiver lives on the GUI thread
-
-    def _attach_session(self, session: object) -> None:
-        attach_session(self.window, session)
-        AfterPaint(self.window, self._session_shown.set)
 
     def join(self) -> None:
         if self.thread is not None:
             self.thread.join()
 
 
+def show_start(
+    *, windowed: bool, language: str = "zh", size: tuple[int, int] = (1920, 1080)
+) -> tuple[MainWindow, EarlySession]:
+    """`kiosk run`'s first step: the window with a working start screen, its session made
+    before any of the core is imported (kiosk.session.early); `CoreStarter` does the rest."""
+    from kiosk.session.early import EarlySession
+
+    early = EarlySession.make(language)
+    window = MainWindow(None, Translations(), language=language)
+    attach_session(window, early.session)
+    _show(window, windowed, size)
+    return window, early
+
+
 def show_shell(
     *, windowed: bool, language: str = "zh", size: tuple[int, int] = (1920, 1080)
 ) -> MainWindow:
-    """The window with its start screen saying "Starting…", on screen; no core imported."""
+    """The window with its start screen saying "Starting…", on screen; no core imported (the
+    demo, which attaches a whole core at once)."""
     window = MainWindow(None, Translations(), language=language)
+    _show(window, windowed, size)
+    return window
+
+
+def _show(window: MainWindow, windowed: bool, size: tuple[int, int]) -> None:
     if windowed:
         window.resize(*size)
         window.show()
     else:
         window.showFullScreen()
-    return window
 
 
 def run(build: Callable[[EarlySession], Kiosk], *, windowed: bool, language: str = "zh") -> int:
@@ -226,8 +225,8 @@ def run(build: Callable[[EarlySession], Kiosk], *, windowed: bool, language: str
     builds and starts it around the early session) on a worker thread. Closes the core on the
     way out."""
     app = make_application()
-    window = show_shell(windowed=windowed, language=language)
-    starter = CoreStarter(window, build, language)
+    window, early = show_start(windowed=windowed, language=language)
+    starter = CoreStarter(window, build, early)
     notifier = Notifier()
 
     def on_ready(kiosk: Kiosk) -> None:

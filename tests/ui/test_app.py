@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLineEdit
 from kiosk.app import Kiosk
 from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
-from ui.app import CoreStarter, attach_kiosk, show_shell
+from ui.app import CoreStarter, attach_kiosk, show_shell, show_start
 
 from .conftest import kiosk_settings
 from .helpers import tap, type_digits
@@ -50,15 +50,13 @@ def test_the_shell_is_on_screen_without_the_core_imported():
     assert heavy == "[]"
 
 
-def test_the_early_session_makes_the_start_screen_work_without_the_core_imported():
+def test_the_start_screen_works_from_its_first_frame_without_the_core_imported():
     code = (
-        "import sys; from ui.app import make_application, show_shell, attach_session; "
-        "from kiosk.session.early import EarlySession; "
-        "app = make_application(); w = show_shell(windowed=True); app.processEvents(); "
-        "early = EarlySession.make(); attach_session(w, early.session); app.processEvents(); "
-        "s = w.start_screen; s.type_tile.click(); app.processEvents(); "
-        "print(s.type_tile.isEnabled(), w.language_button.isEnabled(), "
-        "early.session.state.screen); "
+        "import sys; from ui.app import make_application, show_start; "
+        "app = make_application(); w, early = show_start(windowed=True); app.processEvents(); "
+        "s = w.start_screen; tile = s.type_tile.isEnabled(); s.type_tile.click(); "
+        "app.processEvents(); "
+        "print(tile, w.language_button.isEnabled(), early.session.state.screen); "
         f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
@@ -77,7 +75,7 @@ def test_the_early_session_makes_the_start_screen_work_without_the_core_imported
 
 
 def _started(qtbot, tmp_path: Path, release: threading.Event | None = None):
-    window = show_shell(windowed=True, language="en")
+    window, early = show_start(windowed=True, language="en")
     window.allow_close = True  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     built: list[Kiosk] = []
@@ -90,26 +88,20 @@ def _started(qtbot, tmp_path: Path, release: threading.Event | None = None):
         kiosk.start()
         return kiosk
 
-    starter = CoreStarter(window, build, "en")
+    starter = CoreStarter(window, build, early)
     starter.ready.connect(lambda k: attach_kiosk(window, k, simulation_panel=False))
     return window, starter, built
 
 
-def test_the_tiles_work_before_the_core_and_the_kiosk_language_applies_once_it_joins(
-    qtbot, tmp_path
-):
+def test_the_kiosk_language_applies_once_the_core_joins_if_nobody_chose_one(qtbot, tmp_path):
     window, starter, built = _started(qtbot, tmp_path)
-    tile = window.start_screen.type_tile
-    assert not tile.isEnabled()
-    QTest.mouseClick(window.start_screen, Qt.MouseButton.LeftButton)  # a touch does nothing yet
-    assert window.session is None
+    assert window.start_screen.type_tile.isEnabled()
+    assert window.start_screen.subtitle.text() == "Touch the screen to begin"
     with qtbot.waitSignal(starter.ready, timeout=60_000):
         starter.start()
     try:
-        assert tile.isEnabled()
         assert window.start_screen.subtitle.text() == "请触摸屏幕开始"  # the kiosk's language
-        assert window.language_button.isEnabled()
-        QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(
             lambda: window.stack.currentWidget() is window.screens[Screen.IDENTIFY], timeout=5000
         )
@@ -126,13 +118,12 @@ def test_a_resident_types_an_account_while_the_core_starts_and_sees_it_once_star
     window, starter, built = _started(qtbot, tmp_path, release)
     starter.start()
     try:
-        qtbot.waitUntil(window.start_screen.type_tile.isEnabled, timeout=30_000)
-        assert not built  # the core is held back: only the early session exists
         QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
         identify = window.screens[Screen.IDENTIFY]
         qtbot.waitUntil(lambda: window.stack.currentWidget() is identify, timeout=5000)
         type_digits(qtbot, window, "account", "3300000001")
         tap(qtbot, window, "account_key_ok")
+        assert not built  # the core is held back: only the early session exists
         assert window.session is not None
         assert window.session.state.screen is Screen.LOOKUP
         assert window.language_button.text() == "中文"  # still the resident's English
@@ -150,20 +141,28 @@ def test_a_resident_types_an_account_while_the_core_starts_and_sees_it_once_star
             kiosk.close()
 
 
-def test_a_core_that_cannot_start_is_reported(qtbot, tmp_path):
-    window = show_shell(windowed=True)
+def test_a_core_that_cannot_start_is_reported_and_frees_the_waiting_resident(qtbot):
+    window, early = show_start(windowed=True, language="en")
     window.allow_close = True  # type: ignore[attr-defined]
     qtbot.addWidget(window)
+    release = threading.Event()
 
     def build(early: EarlySession) -> Kiosk:
+        assert release.wait(60)
         raise OSError("journal directory not writable")
 
-    starter = CoreStarter(window, build)
+    starter = CoreStarter(window, build, early)
+    starter.start()
+    QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
+    type_digits(qtbot, window, "account", "3300000001")
+    tap(qtbot, window, "account_key_ok")
     with qtbot.waitSignal(starter.failed, timeout=10_000):
-        starter.start()
+        release.set()
     starter.join()
     assert isinstance(starter.error, OSError)
-    assert starter.early is not None and not starter.early.session.bound
+    assert not early.session.bound
+    qtbot.waitUntil(lambda: early.session.state.screen is Screen.NOTICE, timeout=5000)
+    assert early.session.state.message == "backend_error"
 
 
 class KeyProbe(QObject):

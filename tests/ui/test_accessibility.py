@@ -9,9 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,

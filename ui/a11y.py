@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QTableView,
     QTableWidget,
     QWidget,
 )
@@ -217,7 +218,41 @@ def _text_overflow(widget: QWidget) -> str:
         height = metrics.height() * len(lines)
         if width > inside.width() + 1 or height > inside.height() + 1:
             return f"text needs {width}x{height} px, has {inside.width()}x{inside.height()}"
+    if isinstance(widget, QTableView):
+        return _cells_overflow(widget)
     return ""
+
+
+def _cells_overflow(table: QTableView) -> str:
+    """Why some cell or header text is cut (elided, or under the edge), or "" when all fit.
+
+    A cell's text is whole when its column is at least as wide as the widest cell needs (the
+    delegate's size hint, which includes the stylesheet's padding) and its row as tall; the
+    columns together must fit the table's viewport (no sideways scrolling)."""
+    model = table.model()
+    if model is None or model.rowCount() == 0:
+        return ""
+    header = table.horizontalHeader()
+    problems: list[str] = []
+    for col in range(model.columnCount()):
+        if table.isColumnHidden(col):
+            continue
+        has = table.columnWidth(col)
+        need = table.sizeHintForColumn(col)
+        if not table.wordWrap() and need > has + 1:
+            problems.append(f"column {col} needs {need} px width, has {has}")
+        head = header.sectionSizeHint(col) if header.isVisible() else 0
+        if head > has + 1:
+            problems.append(f"header {col} needs {head} px width, has {has}")
+    for row in range(model.rowCount()):
+        if not table.isRowHidden(row) and table.sizeHintForRow(row) > table.rowHeight(row) + 1:
+            problems.append(
+                f"row {row} needs {table.sizeHintForRow(row)} px height, has {table.rowHeight(row)}"
+            )
+    wide = header.length()
+    if wide > table.viewport().width() + 1:
+        problems.append(f"columns need {wide} px width, viewport has {table.viewport().width()}")
+    return "; ".join(problems)
 
 
 def _visible_rect(widget: QWidget, window: QWidget) -> QRect:

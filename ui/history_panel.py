@@ -1,11 +1,18 @@
 """The account's recent payments through every channel (kiosk, app, bank, counter, wallets),
-as a table on the account screen; "unavailable" when the back end could not say."""
+as a table on the account screen; "unavailable" when the back end could not say.
+
+A payment is one row of four columns (date, channel, amount, receipt) when they fit side by side,
+and otherwise two lines in two columns (date over channel, amount over receipt) on a narrow
+display or in large text: a receipt number is never cut, since a resident reads it out to the
+counter. The four-column table is always filled, so its column widths decide which one shows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -37,21 +44,13 @@ class PaymentHistoryPanel(Box):
         column.setSpacing(8)
         self.status = label("", "muted")
         self.status.setObjectName("history_status")
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("history_table")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        # Receipt numbers differ at their end: cut the middle, not the end.
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)  # the receipt number takes what is left
+        self.table = history_table("history_table", 4)  # one line per payment
+        self.two_lines = history_table("history_two_lines", 2)  # two lines per payment
+        self.two_lines.hide()
+        self._records: list[PaymentRecordView] = []
         column.addWidget(self.status)
         column.addWidget(self.table)
+        column.addWidget(self.two_lines)
         column.addStretch(1)
 
     def channel(self, channel: str, method: str) -> str:
@@ -101,9 +100,6 @@ class PaymentHistoryPanel(Box):
         )
 
     def render(self, history: PaymentHistoryView | None, account_no: str) -> None:
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Paid through"), self.tr("Amount"), self.tr("Receipt")]
-        )
         if history is None or history.account_no != account_no or history.status == "loading":
             self._show([], self.tr("Loading your payment history…"))
         elif history.status != "loaded":
@@ -118,21 +114,83 @@ class PaymentHistoryPanel(Box):
 
     def _show(self, records: list[PaymentRecordView], status: str) -> None:
         self.status.setText(status)
-        self.table.setVisible(bool(records))
-        self.table.setRowCount(len(records))
-        for row, record in enumerate(records):
-            cells = (
+        self._records = records
+        headers = (self.tr("Date"), self.tr("Paid through"), self.tr("Amount"), self.tr("Receipt"))
+        rows = [
+            (
                 self.date(record.posted_at),
                 self.channel(record.channel, record.method),
                 format_yuan(record.amount_fen),
                 record.receipt_no,
             )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                align = Qt.AlignmentFlag.AlignRight if col == 2 else Qt.AlignmentFlag.AlignLeft
-                item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, col, item)
-        fit_rows(self.table)
+            for record in records
+        ]
+        fill(self.table, headers, rows, right=(2,))
+        fill(
+            self.two_lines,
+            (f"{headers[0]}\n{headers[1]}", f"{headers[2]}\n{headers[3]}"),
+            [
+                (f"{date}\n{channel}", f"{amount}\n{receipt}")
+                for date, channel, amount, receipt in rows
+            ],
+            right=(1,),
+        )
+        self._pick()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._pick()
+
+    def _pick(self) -> None:
+        """Four columns when the widest cell of each fits side by side, else two lines each.
+        (No flip-flop: two lines are taller, so a page scroll bar they bring stays.)"""
+        wide = needed_width(self.table) <= self.width()
+        self.table.setVisible(bool(self._records) and wide)
+        self.two_lines.setVisible(bool(self._records) and not wide)
+
+
+def history_table(name: str, columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fill(
+    table: QTableWidget,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: tuple[int, ...],
+) -> None:
+    """Put `rows` in `table`; the columns in `right` (amounts) align right."""
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            align = Qt.AlignmentFlag.AlignRight if col in right else Qt.AlignmentFlag.AlignLeft
+            item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, col, item)
+    fit_rows(table)
+
+
+def needed_width(table: QTableWidget) -> int:
+    """The width `table` needs to show every cell and header whole, side by side."""
+    table.ensurePolished()  # the stylesheet's font and padding, even while hidden
+    header = table.horizontalHeader()
+    columns = range(table.columnCount())
+    cells = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns)
+    return cells + 2 * table.frameWidth()
 
 
 def fit_rows(table: QTableWidget) -> None:

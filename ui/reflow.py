@@ -29,11 +29,13 @@ class ReflowGrid(QWidget):
         columns: Sequence[int],
         *,
         spacing: int = 24,
+        row_spacing: int | None = None,
         stretch: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         """`columns`: the allowed numbers of items per row (e.g. (4, 2, 1)); `stretch`: the
-        stretch of each grid column, repeating (default: the last cell of each item)."""
+        stretch of each grid column, repeating (default: the last cell of each item);
+        `row_spacing`: the gap between rows when it differs from `spacing`."""
         super().__init__(parent)
         self._choices = tuple(sorted(set(columns), reverse=True))
         self._stretch = tuple(stretch)
@@ -43,6 +45,8 @@ class ReflowGrid(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(spacing)
+        if row_spacing is not None:
+            self._grid.setVerticalSpacing(row_spacing)
         self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
@@ -202,12 +206,18 @@ class PageStack(QStackedWidget):
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
+        # The shown page's own minimum size counts too (a chart's least height), as Qt counts it.
         page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+        if page is None:
+            return super().minimumSizeHint()
+        need, least = page.minimumSizeHint(), page.minimumSize()
+        return QSize(least.width() or max(0, need.width()), least.height() or max(0, need.height()))
 
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
+        if page is None:
+            return super().sizeHint()
+        return page.sizeHint().expandedTo(page.minimumSize()).boundedTo(page.maximumSize())
 
 
 def _needed(widget: QWidget) -> QSize:

@@ -128,7 +128,8 @@ QPushButton[role="header"]:pressed {{ background: {c["brand_pressed"]}; }}
 QPushButton[role="speak"] {{ background: {c["on_brand"]}; color: {c["brand"]}; border: none;
     font-size: {m.action_pt}pt; font-weight: 700; padding: 4px 22px; }}
 QPushButton[role="speak"]:pressed {{ background: {c["line"]}; }}
-QPushButton[role="tab"] {{ font-size: {m.body_pt}pt; padding: 6px 28px; border-radius: 12px; }}
+QPushButton[role="tab"] {{ font-size: {m.body_pt}pt; padding: 4px 28px; border-radius: 12px;
+    min-height: {m.header_target_px}px; }}
 QPushButton[role="tab"]:checked {{ background: {c["brand"]}; color: {c["on_brand"]}; }}
 QScrollBar:vertical {{ background: {c["surface"]}; width: 20px; }}
 QScrollBar::handle:vertical {{ background: {c["line"]}; border-radius: 8px; min-height: 60px; }}

@@ -9,9 +9,17 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import OffsetClock
@@ -166,6 +174,40 @@ def test_checker_finds_a_main_action_off_screen(qtbot):
 
     found = planted(qtbot, build)
     assert any(v.kind in ("clipped", "window") for v in found), found
+
+
+def table_of(name: str, rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(rows[0]))
+    table.setObjectName(name)
+    table.setWordWrap(False)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def test_checker_finds_an_elided_table_cell(qtbot):
+    """A receipt number cut to "R-SEED-3…01-10" cannot be read back to the counter."""
+
+    def build(column: QVBoxLayout) -> None:
+        cut = table_of(
+            "cut", [["15 Sep 2026", "Automatic debit (bank card)", "R-SEED-3300000001-10"]]
+        )
+        cut.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        cut.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        cut.setFixedWidth(420)  # room for the first two columns, not the receipt
+        column.addWidget(cut)
+        column.addWidget(table_of("whole", [["15 Sep 2026", "R-SEED-3300000001-10"]]))
+
+    found = {(v.kind, v.widget.split()[0]): v.detail for v in planted(qtbot, build)}
+    assert ("text_clipped", "cut") in found
+    assert "column 2 needs" in found[("text_clipped", "cut")]
+    assert ("text_clipped", "whole") not in found
 
 
 # -- every screen of the real kiosk -------------------------------------------------------------

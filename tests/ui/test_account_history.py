@@ -118,6 +118,7 @@ def test_history_unavailable_still_lets_the_resident_pay(qtbot, kiosk, window):
     ("language", "senior", "size"),
     [
         ("zh", True, QSize(1080, 1920)),
+        ("en", True, QSize(1080, 1920)),  # the longest channel names on the narrowest shape
         ("en", True, QSize(1280, 1024)),
         ("en", False, QSize(1920, 1080)),
     ],
@@ -134,5 +135,12 @@ def test_history_tab_passes_the_checker(qtbot, kiosk, window, language, senior, 
     qtbot.wait(10)
     found = [str(v) for v in check_window(window, a11y_limits(senior), screen=size)]
     assert found == []
+    history = account_screen(window).history
+    shown = [t for t in (history.table, history.two_lines) if t.isVisible()]
+    assert len(shown) == 1  # one line per payment, or two on a narrow display in large text
+    assert all(
+        "R-SEED-3300000001-" in shown[0].item(r, shown[0].columnCount() - 1).text()
+        for r in range(shown[0].rowCount())
+    )
     pay = account_screen(window).pay_button
     assert pay.isVisible() and pay.visibleRegion().boundingRect() == pay.rect()

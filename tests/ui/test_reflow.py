@@ -76,3 +76,22 @@ def test_page_stack_asks_for_the_shown_page_only(qtbot):
     assert stack.minimumSizeHint().width() == 100
     stack.setCurrentWidget(big)
     assert stack.minimumSizeHint().width() == 1500
+
+
+def test_page_stack_counts_the_shown_pages_own_limits(qtbot):
+    """A chart's least height counts only while the chart shows; a table held to the height of
+    its rows asks for no more, whatever its size hint says."""
+    stack = PageStack()
+    qtbot.addWidget(stack)
+    chart, table = QLabel("chart"), QLabel("a\nb\nc\nd\ne\nf")
+    chart.setMinimumHeight(280)
+    table.setFixedHeight(40)
+    assert table.sizeHint().height() > 40
+    stack.addWidget(table)
+    stack.addWidget(chart)
+    stack.setCurrentWidget(table)
+    assert stack.minimumSizeHint().height() == 40
+    assert stack.sizeHint().height() == 40
+    stack.setCurrentWidget(chart)
+    assert stack.minimumSizeHint().height() == 280
+    assert stack.sizeHint().height() == 280

@@ -2,14 +2,16 @@
 payments made through every channel.
 
 The main actions (back, other amount, pay) sit below a scroll area that holds everything else,
-so they are on screen on every display shape and text size; the details scroll if they must.
+so they are on screen on every display shape and text size. The details are laid out tight
+enough (rows close together, the tab page taking only the room left) to fit without scrolling
+on every shape and text size; only a long payment history may scroll.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,8 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,13 +29,42 @@ from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from kiosk.session.views import AccountView
 from ui.history_panel import PaymentHistoryPanel, fit_rows
-from ui.reflow import Box, ReflowGrid
+from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.theme import COLORS, metrics
 from ui.widgets import button, card, label
 
 FIELDS = ("account", "holder", "address", "status", "balance", "arrears", "late_fee")
 TABS = ("bills", "usage", "history")
+CHART_MIN_PX = 176  # 20 pt axis labels and a 24 pt title still leave ~90 px of bars
+CHART_MAX_PX = 480
+
+
+class UsageChartView(QChartView):
+    """A bar chart whose value axis has only as many labelled ticks as its height can show
+    (too many and Qt elides them all to "…")."""
+
+    def __init__(self, chart: QChart) -> None:
+        super().__init__(chart)
+        self._top = 100.0
+
+    def set_top(self, top: float) -> None:
+        self._top = top
+        self.fit_ticks()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_ticks()
+
+    def fit_ticks(self) -> None:
+        for axis in self.chart().axes(Qt.Orientation.Vertical):
+            if isinstance(axis, QValueAxis):
+                line = QFontMetrics(axis.labelsFont()).height()
+                title = QFontMetrics(self.chart().titleFont()).height()
+                room = self.height() - title - 2 * line  # less the title and the month labels
+                axis.setRange(0, self._top)
+                axis.setTickCount(max(2, min(6, room // (2 * line) + 1)))
+                axis.applyNiceNumbers()
 
 
 class AccountScreen(ScreenWidget):
@@ -44,13 +73,14 @@ class AccountScreen(ScreenWidget):
         content = Box()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(16)
+        column.setSpacing(12)
         # Who (left) and what is due (right); under each other on a narrow display.
         top = ReflowGrid((2, 1), spacing=24, stretch=(3, 2))
         summary = card()
         summary_box = QVBoxLayout(summary)
-        summary_box.setContentsMargins(24, 16, 24, 16)
-        self.field_grid = ReflowGrid((2, 1), spacing=12, stretch=(0, 1))
+        summary_box.setContentsMargins(24, 12, 24, 12)
+        # Seven rows under each other on a square display in large text: keep them close.
+        self.field_grid = ReflowGrid((2, 1), spacing=12, row_spacing=4, stretch=(0, 1))
         summary_box.addWidget(self.field_grid)
         self.fields: dict[str, tuple[QLabel, QLabel]] = {}
         for name in FIELDS:
@@ -61,10 +91,16 @@ class AccountScreen(ScreenWidget):
         top.add(summary)
         due_card = card()
         due_box = QVBoxLayout(due_card)
-        due_box.setContentsMargins(24, 16, 24, 16)
-        self.due_label = label("", "muted")
+        due_box.setContentsMargins(24, 12, 24, 12)
+        due_box.setSpacing(4)
+        self.due_label = label("", "muted", wrap=False)
         self.due_value = label("", "amount", wrap=False)
         self.due_value.setObjectName("amount_due")
+        # "Amount due" beside the figure when the card is wide enough, above it when not.
+        due_row = ReflowGrid((2, 1), spacing=16, row_spacing=0, stretch=(0, 1))
+        due_row.add(self.due_label)
+        due_row.add(self.due_value)
+        due_box.addWidget(due_row)
         self.late_note = label("", "muted")
         self.late_note.setObjectName("account_late_note")
         self.offline = label("", "message")
@@ -74,8 +110,6 @@ class AccountScreen(ScreenWidget):
         self.card_info.setObjectName("account_card")
         self.alerts = label("", "message")
         for widget in (
-            self.due_label,
-            self.due_value,
             self.late_note,
             self.card_info,
             self.message,
@@ -105,7 +139,7 @@ class AccountScreen(ScreenWidget):
             self.tab_buttons[name] = tab
         tabs.addStretch(1)
         column.addLayout(tabs)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()  # as tall as the page shown, not the tallest page
         self.bills = QTableWidget(0, 4)
         self.bills.setObjectName("bills_table")
         self.bills.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -123,16 +157,21 @@ class AccountScreen(ScreenWidget):
         self.chart.legend().hide()
         self.chart.setBackgroundBrush(QColor(COLORS["card"]))
         self.chart.setTitleBrush(QColor(COLORS["text"]))
-        self.chart_view = QChartView(self.chart)
+        # Qt's default margins take ~40 px of a chart that may get only ~180 px.
+        self.chart.setMargins(QMargins(8, 4, 8, 4))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
+        self.chart_view = UsageChartView(self.chart)
         self.chart_view.setObjectName("usage_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(280)
+        # The chart takes the height left under the details (see the page's stretch below),
+        # at least CHART_MIN_PX, which still fits a square display in large text.
+        self.chart_view.setMinimumHeight(CHART_MIN_PX)
+        self.chart_view.setMaximumHeight(CHART_MAX_PX)
         self.pages.addWidget(self.chart_view)
         self.history = PaymentHistoryPanel()
         self.pages.addWidget(self.history)
         self.tab_group.idClicked.connect(self._show_tab)
-        column.addWidget(self.pages)
-        column.addStretch(1)
+        column.addWidget(self.pages, 1)
         scroll = QScrollArea()
         scroll.setObjectName("account_scroll")
         scroll.setWidget(content)
@@ -154,15 +193,7 @@ class AccountScreen(ScreenWidget):
 
     def _show_tab(self, index: int) -> None:
         self.tab_group.button(index).setChecked(True)
-        self.pages.setCurrentIndex(index)
-        # Only the shown page counts for the height (a hidden chart adds no empty space).
-        for page in range(self.pages.count()):
-            widget = self.pages.widget(page)
-            policy = widget.sizePolicy()
-            ignored = QSizePolicy.Policy.Ignored if page != index else QSizePolicy.Policy.Preferred
-            policy.setVerticalPolicy(ignored)
-            widget.setSizePolicy(policy)
-        self.pages.updateGeometry()
+        self.pages.setCurrentIndex(index)  # the stack asks for this page's height only
 
     def render(self, state: SessionState) -> None:
         account = state.account
@@ -323,12 +354,11 @@ class AccountScreen(ScreenWidget):
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max((float(m.kwh) for m in months), default=100.0))
-        axis_y.applyNiceNumbers()
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         for axis in (axis_x, axis_y):
             axis.setLabelsFont(body)
             axis.setLabelsBrush(QColor(COLORS["text"]))
+        self.chart_view.set_top(max((float(m.kwh) for m in months), default=100.0))
         self.chart.legend().setFont(body)
         self.chart.setTitle(self.tr("Usage, last 12 months (kWh)"))

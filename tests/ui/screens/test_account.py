@@ -1,0 +1,87 @@
+"""The account screen shows all of its details without scrolling: the who, what is due, and the
+bills (or the usage chart) on every display shape, in both languages and both text sizes."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
+
+from kiosk.session.state import Screen
+from tests.ui.helpers import tap, type_digits, wait_screen
+from ui.a11y import check_window
+from ui.app import CJK_FONTS, make_application
+from ui.main_window import MainWindow
+from ui.screens.account import AccountScreen
+from ui.theme import a11y_limits
+
+SIZES = {"landscape": QSize(1920, 1080), "square": QSize(1280, 1024), "portrait": QSize(1080, 1920)}
+
+
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread():
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def kiosk_font(qapp):
+    """The font the kiosk runs with (make_application picks the installed CJK font), not Qt's
+    default: how much fits depends on it. Put back afterwards for the other tests."""
+    before = qapp.font()
+    make_application()
+    assert qapp.font().family() in CJK_FONTS, "no CJK font: apt-get install fonts-wqy-microhei"
+    yield
+    qapp.setFont(before)
+
+
+def open_account(qtbot, kiosk, window: MainWindow, language: str, senior: bool) -> AccountScreen:
+    kiosk.session.set_language(language)
+    if senior:
+        kiosk.session.toggle_senior()
+    tap(qtbot, window, "start_type")
+    wait_screen(qtbot, window, Screen.IDENTIFY)
+    type_digits(qtbot, window, "account", "3300000001")  # arrears, a late fee, two tier lines
+    tap(qtbot, window, "account_key_ok")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    screen = window.screens[Screen.ACCOUNT]
+    assert isinstance(screen, AccountScreen)
+    return screen
+
+
+@pytest.mark.parametrize(
+    ("language", "senior", "shape"),
+    [
+        ("en", True, "square"),  # the tightest: large text, little height, two-row header
+        ("zh", True, "square"),
+        ("en", True, "landscape"),
+        ("en", False, "square"),
+        ("zh", True, "portrait"),
+    ],
+)
+def test_details_fit_without_scrolling(qtbot, kiosk, window, language, senior, shape):
+    size = SIZES[shape]
+    window.resize(size)
+    screen = open_account(qtbot, kiosk, window, language, senior)
+    for tab in ("bills", "usage"):
+        tap(qtbot, window, f"account_tab_{tab}")
+        window.resize(size)
+        qtbot.wait(20)
+        bar = screen.scroll.verticalScrollBar()
+        need = screen.scroll.widget().minimumSizeHint().height()
+        assert bar.maximum() == 0, (
+            f"{tab}: the details need {need} px, the screen has {screen.scroll.viewport().height()}"
+        )
+        assert not bar.isVisible()
+        found = [str(v) for v in check_window(window, a11y_limits(senior), screen=size)]
+        assert found == [], tab
+    # The usage chart, at the height left to it: no more value labels than fit (else Qt
+    # elides them all to "…", which the checker cannot see inside the chart).
+    (axis,) = screen.chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(axis, QValueAxis)
+    line = QFontMetrics(axis.labelsFont()).height()
+    assert axis.tickCount() >= 2
+    assert axis.tickCount() * line <= screen.chart.plotArea().height(), axis.tickCount()

@@ -42,7 +42,12 @@ def _kill(process: QProcess) -> None:
         _HOSTS.discard(process)
         process.deleteLater()
         return
-    process.finished.connect(lambda *_: (_HOSTS.discard(process), process.deleteLater()))
+
+    def reaped(*_: object) -> None:
+        _HOSTS.discard(process)
+        process.deleteLater()
+
+    process.finished.connect(reaped)
     process.kill()
 
 

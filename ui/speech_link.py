@@ -228,8 +228,10 @@ class HostEngine(QObject):
             except ValueError:
                 log.warning("speech host: unreadable line %r", line[:80])
                 continue
-            if isinstance(message, dict):
+            try:
                 self._handle(message)
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                log.warning("speech host: unexpected message %r (%s)", line[:80], exc)
 
     def _handle(self, message: dict[str, Any]) -> None:
         if "ack" in message:

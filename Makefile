@@ -12,7 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_RUN := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 \
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 \
-	fonts-wqy-microhei libpulse0 libpcsclite1 libpcsclite-dev pcscd libzbar0 libusb-1.0-0 gcc
+	fonts-wqy-microhei libpulse0 libpcsclite1 libpcsclite-dev pcscd libzbar0 libusb-1.0-0 gcc \
+	speech-dispatcher speech-dispatcher-espeak-ng
 # Tests also run a real pcscd with the vpcd virtual reader.
 APT_TEST := $(APT_RUN) vsmartcard-vpcd
 

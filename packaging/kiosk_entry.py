@@ -12,6 +12,10 @@ from pathlib import Path
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["speech-host"]:  # the window's speech process (ui/speech_link.py)
+        from ui.speech_host import main as speech_host
+
+        return speech_host(sys.argv[2:])
     from powerpay.cli import main as cli_main
     from powerpay.cli import parser
 

@@ -209,11 +209,15 @@ class MainWindow(QMainWindow):
         return Speaker(os.environ.get("KIOSK_SPEECH_ENGINE") or None)
 
     def start_voice(self) -> None:
-        """The real voice in place of the silent one (see `attach`)."""
-        if self.guide is None or self.speak_button.isEnabled():
+        """The real voice in place of the silent one (see `attach`). It is made in a helper
+        process (ui/speech.py `Speaker`), so this returns at once; the read-aloud button is
+        enabled while the voice is ready."""
+        if self.guide is None or self.guide.speaker.engine is not None:
             return
-        self.speaker = self.guide.speaker = self._voice()
-        self.speak_button.setEnabled(True)
+        speaker = self._voice()
+        speaker.available_changed.connect(self.speak_button.setEnabled)
+        self.speaker = self.guide.speaker = speaker
+        self.speak_button.setEnabled(speaker.ready)
 
     def _register_screens(self, session: Session) -> None:
         """A factory per state; each screen's module is imported when it is first built, so

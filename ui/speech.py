@@ -1,6 +1,6 @@
 """Spoken guidance: reads the current screen aloud (title, texts, amounts in words, the buttons)
 for residents who cannot read it, through QtTextToSpeech (speech-dispatcher + espeak-ng on a kiosk,
-the built-in "mock" engine in tests).
+the built-in "mock" engine in tests), which runs in a helper process (see `Speaker`).
 
 What is spoken is built from what is visibly on screen, so speech and screen never disagree and a
 language switch changes both. Amounts are read as money ("384元1角1分", "384 yuan 11 fen"),
@@ -15,12 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QLocale, QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.session.state import Screen, SessionState
-from ui.speechd_probe import socket_path, speechd_state
+from ui.speech_link import HostEngine
 
 log = logging.getLogger(__name__)
 
@@ -168,27 +168,67 @@ SILENT = "none"  # Speaker("none"): no voice (a stand-in while the real one is b
 
 
 class Speaker(QObject):
-    """One voice for the kiosk. `say` interrupts whatever is being said: the newest screen wins."""
+    """One voice for the kiosk. `say` interrupts whatever is being said: the newest screen wins.
 
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
+    The engine lives in a helper process (ui/speech_host.py, driven by ui/speech_link.py), so no
+    call here waits for it: making it, saying, stopping, the locale and the volume are messages.
+    Until the engine is ready (and whenever the host is gone) the voice is off: `say` returns
+    False, and `available_changed` tells the window when to enable the read-aloud button."""
+
+    available_changed = Signal(bool)
+
+    def __init__(
+        self,
+        engine: str | None = None,
+        parent: QObject | None = None,
+        *,
+        host: Sequence[str] | None = None,
+        start_limit_s: float = 20.0,
+        command_limit_s: float = 5.0,
+        retry_s: float = 30.0,
+    ) -> None:
         super().__init__(parent)
         name = engine if engine is not None else default_engine()
         if name == SILENT:
-            name = None
-        elif name == "speechd" and speechd_state(socket_path()) == "hung":
-            log.warning("speech-dispatcher does not answer: spoken guidance is off")
             name = None
         if name is not None and name not in QTextToSpeech.availableEngines():
             raise ValueError(
                 f"no text-to-speech engine {name!r}; have {QTextToSpeech.availableEngines()}"
             )
-        self.engine: QTextToSpeech | None = QTextToSpeech(name, self) if name else None
+        self.engine: HostEngine | None = None
         self._volume = 0.8
-        self._enabled = self.engine is not None
+        self._enabled = name is not None
         self.last_text = ""
         self.last_language = "zh"
+        if name is not None:
+            self.engine = HostEngine(
+                name,
+                self,
+                command=host,
+                start_limit_s=start_limit_s,
+                command_limit_s=command_limit_s,
+                retry_s=retry_s,
+            )
+            self.engine.ready_changed.connect(self._ready_changed)
+            self.engine.start()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.close)
+
+    @property
+    def ready(self) -> bool:
+        """The engine is built and answering: what is said now is spoken."""
+        return self.engine is not None and self.engine.ready
+
+    def close(self) -> None:
+        """End the helper process (the kiosk is closing)."""
         if self.engine is not None:
-            self.engine.setVolume(self._volume)
+            self.engine.close()
+
+    def _ready_changed(self, ready: bool) -> None:
+        if ready and self.engine is not None:
+            self.engine.send("volume", value=self._volume)
+        self.available_changed.emit(ready)
 
     @property
     def volume(self) -> float:
@@ -200,7 +240,7 @@ class Speaker(QObject):
             raise ValueError(f"volume is from 0 to 1, got {value!r}")
         self._volume = float(value)
         if self.engine is not None:
-            self.engine.setVolume(self._volume)
+            self.engine.send("volume", value=self._volume)
 
     @property
     def enabled(self) -> bool:
@@ -216,21 +256,20 @@ class Speaker(QObject):
         return self.engine.state() if self.engine is not None else QTextToSpeech.State.Error
 
     def say(self, text: str, language: str) -> bool:
-        """Speak `text` in `language` ("zh" or "en"); False when nothing was said."""
-        if not self._enabled or self.engine is None or not text.strip():
+        """Speak `text` in `language` ("zh" or "en"); False when nothing was said (switched
+        off, blank, or no engine ready)."""
+        if not self._enabled or not self.ready or not text.strip():
             return False
-        self.engine.stop()
-        self._use_language(language)
+        assert self.engine is not None
         self.last_text, self.last_language = text, language
-        self.engine.say(text)
-        return True
+        return self.engine.send("say", text=text, language=language)
 
     def repeat(self) -> bool:
         return self.say(self.last_text, self.last_language)
 
     def stop(self) -> None:
         if self.engine is not None:
-            self.engine.stop()
+            self.engine.send("stop")
 
     def speak_window(self, window: QWidget) -> str:
         """What the header's speak button calls: read the current screen aloud, again and again."""
@@ -238,16 +277,6 @@ class Speaker(QObject):
         text = spoken_text(window, state)
         self.say(text, state.language)
         return text
-
-    def _use_language(self, language: str) -> None:
-        assert self.engine is not None
-        wanted = QLocale.Language.Chinese if language == "zh" else QLocale.Language.English
-        if self.engine.locale().language() == wanted:
-            return
-        for locale in self.engine.availableLocales():
-            if locale.language() == wanted:
-                self.engine.setLocale(locale)
-                return
 
 
 class SpeechGuide(QObject):

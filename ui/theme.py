@@ -128,6 +128,8 @@ QPushButton[role="header"]:pressed {{ background: {c["brand_pressed"]}; }}
 QPushButton[role="speak"] {{ background: {c["on_brand"]}; color: {c["brand"]}; border: none;
     font-size: {m.action_pt}pt; font-weight: 700; padding: 4px 22px; }}
 QPushButton[role="speak"]:pressed {{ background: {c["line"]}; }}
+QPushButton[role="speak"]:disabled {{ background: {c["brand"]}; color: {c["disabled_bg"]};
+    border: 2px dashed {c["disabled_bg"]}; }}
 QPushButton[role="tab"] {{ font-size: {m.body_pt}pt; padding: 4px 28px; border-radius: 12px;
     min-height: {m.header_target_px}px; }}
 QPushButton[role="tab"]:checked {{ background: {c["brand"]}; color: {c["on_brand"]}; }}

@@ -20,8 +20,10 @@ from ui.staff.console import StaffConsole
 def speaker(qtbot):
     assert "mock" in QTextToSpeech.availableEngines()
     voice = Speaker("mock")
+    qtbot.waitUntil(lambda: voice.ready, timeout=15000)  # made in its own process
     yield voice
     voice.stop()
+    voice.close()
 
 
 def open_as_technician(qtbot, window: MainWindow, kiosk: Kiosk, **console: object) -> StaffConsole:

@@ -236,7 +236,7 @@ def run(build: Callable[[EarlySession], Kiosk], *, windowed: bool, language: str
             window.showNormal()
         if windowed or not ui.fullscreen:
             window.resize(ui.width, ui.height)
-        # Once the working start screen is painted: the voice (seconds, see MainWindow.attach),
+        # Once the working start screen is painted: the voice's helper process (attach_core),
         # then the other screens, one per event-loop turn.
         AfterPaint(window, lambda: (window.start_voice(), window.prebuild()))
         # Under systemd (Type=notify): ready once the core serves the window.

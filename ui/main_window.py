@@ -181,11 +181,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         """What needs the running core: the receipt link, the simulation panel, the voice.
 
-        `voice_later`: the text-to-speech engine is made once the start screen has been painted
-        (`start_voice`): speech-dispatcher's engine takes seconds to build, on the GUI thread
-        (QTextToSpeech cannot be built on a worker thread: it waits for the GUI thread while
-        holding the GIL). Until then the read-aloud button stays disabled: no voice is needed
-        earlier, as no idle warning runs before the core (kiosk.session.early)."""
+        `voice_later`: the voice's helper process (ui/speech_link.py; speech-dispatcher's engine
+        takes seconds to build and holds the GIL meanwhile) is started once the working start
+        screen has been painted (`start_voice`), not during start-up. Until the voice is ready
+        the read-aloud button stays disabled: none is needed earlier, as no idle warning runs
+        before the core (kiosk.session.early)."""
         from ui.speech import SILENT, Speaker, SpeechGuide
 
         assert self.bridge is not None, "attach_session first"

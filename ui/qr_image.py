@@ -1,8 +1,9 @@
 """Render a QR code as a QPixmap large enough to scan from a phone.
 
-`show_qr` makes the code on a worker thread: encoding is pure Python (segno, 5-10 ms, more while
-the session worker renders the receipt at the same moment), and the result screen must not wait
-for it. The label is cleared at once, so no earlier resident's code stays on screen meanwhile.
+The module matrix comes from zxing-cpp's C++ writer (kiosk.qr_matrix, under a millisecond; segno
+took 5-10 ms of pure Python, more while the session worker rendered the receipt). `show_qr` still
+makes the code on a worker thread, so the result screen never waits for it; the label is cleared
+at once, so no earlier resident's code stays on screen meanwhile.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel
 
+from kiosk.qr_matrix import qr_matrix
+
 BORDER = 4  # quiet zone, in modules
 CACHE_SIZE = 16
 Key = tuple[str, int]  # (text, size_px)
@@ -22,15 +25,13 @@ Key = tuple[str, int]  # (text, size_px)
 def qr_image(text: str, size_px: int = 360) -> QImage:
     """The code's module matrix straight into an 8-bit image, scaled up by Qt in C++ (no PNG
     written and decoded in Python). Safe on any thread: a QImage, not a QPixmap."""
-    import segno  # only the result, wallet and invoice screens need it
-
-    code = segno.make_qr(text, error="m")  # never a Micro QR: phone cameras do not read those
-    width = len(code.matrix[0]) + 2 * BORDER
+    code = qr_matrix(text)  # always a full QR, level M: phone cameras do not read Micro QR
+    width = code.size + 2 * BORDER
     quiet = b"\xff" * width
     side = b"\xff" * BORDER
     rows = [quiet] * BORDER
-    for row in code.matrix:
-        rows.append(side + bytes(0 if dark else 255 for dark in row) + side)
+    for start in range(0, len(code.modules), code.size):
+        rows.append(side + code.modules[start : start + code.size] + side)
     rows.extend([quiet] * BORDER)
     data = b"".join(rows)
     image = QImage(data, width, len(rows), width, QImage.Format.Format_Grayscale8).copy()

@@ -94,6 +94,11 @@ def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font: F
     draw.draw.draw_bitmap((xy[0] + dx, xy[1] + dy), core, 0)
 
 
+def has_mask(font: Font, text: str) -> bool:
+    """Whether `text` in `font` is drawn from memory next time."""
+    return _masks.get((font, text)) is not None
+
+
 def cached_counts() -> tuple[int, int]:
     """(widths, masks) held now; for tests and benchmarks."""
     return len(_lengths), len(_masks)

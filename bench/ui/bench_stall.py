@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import collections
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -314,7 +316,13 @@ class Driver:
             make_application().quit()
 
 
-def run(sessions: int, senior_toggle: bool, why: bool = False) -> tuple[Heartbeat, Driver]:
+def run(
+    sessions: int,
+    senior_toggle: bool,
+    why: bool = False,
+    warm_receipts: bool = False,
+    profile: cProfile.Profile | None = None,
+) -> tuple[Heartbeat, Driver]:
     app = make_application()
     data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
     settings = load_config(DEFAULT_CONFIG, env={})
@@ -328,6 +336,10 @@ def run(sessions: int, senior_toggle: bool, why: bool = False) -> tuple[Heartbea
     )
     kiosk = Kiosk.build(settings, clock=OffsetClock())
     kiosk.start()
+    if warm_receipts:  # as kiosk/app.py would with warm_up in _warm_receipt_fonts
+        from kiosk.receipts.render import warm_up
+
+        kiosk.worker.submit(lambda: warm_up(settings.devices.printer.width_px))
     try:
         window = build_window(kiosk, simulation_panel=False)
         window.allow_close = True  # type: ignore[attr-defined]
@@ -338,7 +350,13 @@ def run(sessions: int, senior_toggle: bool, why: bool = False) -> tuple[Heartbea
         driver = Driver(kiosk, window, beat, sessions, senior_toggle)
         QTimer.singleShot(500, beat.start)  # after the first frames: startup is bench_startup's
         QTimer.singleShot(600, lambda: driver.timer.start(10))
+        if profile is not None:  # cProfile profiles the thread that enables it: the worker's
+            kiosk.worker.submit(profile.enable)
         app.exec()
+        if profile is not None:
+            done = threading.Event()
+            kiosk.worker.submit(lambda: (profile.disable(), done.set()))
+            done.wait(10)
         beat.stop()
         window.close()
     finally:
@@ -381,8 +399,21 @@ def main() -> int:
         action="store_true",
         help="split each stall into CPU, waiting for a CPU and blocked (GIL); name busy threads",
     )
+    parser.add_argument(
+        "--warm-receipts",
+        action="store_true",
+        help="render every receipt label once at start (kiosk.receipts.render.warm_up)",
+    )
+    parser.add_argument(
+        "--profile-worker",
+        type=int,
+        default=0,
+        metavar="N",
+        help="profile the session worker thread; print its N most expensive functions",
+    )
     args = parser.parse_args()
-    beat, driver = run(args.sessions, args.senior_toggle, args.why)
+    profile = cProfile.Profile() if args.profile_worker else None
+    beat, driver = run(args.sessions, args.senior_toggle, args.why, args.warm_receipts, profile)
     if driver.failed:
         print(f"session failed: {driver.failed}", file=sys.stderr)
         return 1
@@ -421,6 +452,20 @@ def main() -> int:
         print(
             f"\nall {len(whys)} gaps over 16 ms, {total:.0f} ms: GUI thread on a CPU {cpu:.0f}, "
             f"waiting for a CPU {runnable:.0f}, blocked {max(0.0, total - cpu - runnable):.0f}"
+        )
+        by_step: dict[str, list[float]] = collections.defaultdict(list)
+        for start, gap, step in beat.gaps:
+            if start in beat.whys:
+                by_step[step.split(" ", 1)[1]].append(_blocked_ms(beat, start, gap))
+        worst = sorted(by_step.items(), key=lambda item: -sum(item[1]))[:6]
+        print(
+            "blocked ms per step, all sessions (the gaps over 16 ms): "
+            + ", ".join(f"{step} {sum(ms):.0f}" for step, ms in worst)
+        )
+    if profile is not None:
+        print("\nsession worker, by cumulative time (cProfile slows it; compare shares only):")
+        pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(
+            args.profile_worker
         )
     verdict = "met" if max(gaps) <= GOAL_MS else "MISSED"
     print(f"\ngoal: no stall over {GOAL_MS:.0f} ms: {verdict}")

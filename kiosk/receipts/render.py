@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone, tzinfo
 
 from PIL import Image
@@ -95,14 +96,16 @@ def render_receipt(
 
 
 def warm_up(width_px: int) -> None:
-    """Render a receipt with every label once, in each language, and throw it away.
+    """Render a receipt with every label once, in each language, encode it as PNG, and throw
+    it away.
 
-    The first receipt of a process otherwise loads the fonts and measures and rasterises every
-    label (~35 ms instead of ~8, holding the GIL while the GUI thread paints the result screen);
-    call this once at start, on a worker thread.
+    The first receipt of a process otherwise loads the fonts, measures and rasterises every
+    label and imports Pillow's PNG writer for the archive copy (~35 ms plus the import, instead
+    of ~8, holding the GIL while the GUI thread paints the result screen); call this once at
+    start, on a worker thread.
     """
     for language in LANGUAGES:
-        render_receipt(_sample(language), width_px)
+        render_receipt(_sample(language), width_px).save(io.BytesIO(), "PNG")
 
 
 def _sample(language: Language) -> Receipt:

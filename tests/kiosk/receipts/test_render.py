@@ -111,3 +111,20 @@ def test_warm_up_leaves_every_label_ready_to_draw() -> None:
     new_when_cold = textcache.cached_counts()[1]
     # After the warm-up only the values are new (amounts, numbers, time, place), not the labels.
     assert new_when_cold - new_after_warm_up >= 20
+
+
+def test_warm_up_imports_the_png_writer_of_the_archive_copy() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from kiosk.receipts.render import warm_up; "
+        "before = 'PIL.PngImagePlugin' in sys.modules; warm_up(384); "
+        "print(before, 'PIL.PngImagePlugin' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True"], done.stderr

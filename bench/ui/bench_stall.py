@@ -5,14 +5,22 @@ A 5 ms precise QTimer beats on the GUI thread; every gap between beats beyond 5 
 event loop could not run (a frozen screen for the resident). A watchdog thread samples the GUI
 thread's Python stack whenever no beat has come for 25 ms, so a stall names the code that caused
 it. The driver itself never blocks: each step is a timer callback that acts once its condition
-holds. Run: .venv/bin/python bench/ui/bench_stall.py [--sessions 3] [--senior-toggle]
+holds. Run: .venv/bin/python bench/ui/bench_stall.py [--sessions 3] [--senior-toggle] [--why]
+
+`--why` splits each stall of the GUI thread (Linux schedstat, read at every beat) into time on a
+CPU, time runnable but waiting for a CPU (other processes: machine load), and the rest, time
+blocked (the GIL, held by another thread, or a lock), and names the threads of this process that
+used a CPU meanwhile. It adds a small file read to every beat, so figures for the README are
+measured without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -45,6 +53,7 @@ from ui.main_window import MainWindow  # noqa: E402
 BEAT_MS = 5
 GOAL_MS = 50.0
 WATCH_S = 0.025
+WHY_S = 0.008  # --why: other threads' CPU is counted from this far into a gap
 
 
 @dataclass
@@ -55,12 +64,38 @@ class Stall:
     stacks: list[str] = field(default_factory=list)
 
 
+def _schedstat(native_id: int) -> tuple[int, int]:
+    """(ns on a CPU, ns runnable but waiting for one) of a thread of this process; (0, 0) where
+    the kernel does not tell."""
+    try:
+        with open(f"/proc/self/task/{native_id}/schedstat", "rb") as f:
+            on_cpu, waiting, _slices = f.read().split()
+    except (OSError, ValueError):
+        return 0, 0
+    return int(on_cpu), int(waiting)
+
+
+@dataclass
+class Why:
+    """Where the GUI thread's time went during one gap, and who else ran."""
+
+    on_cpu_ms: float
+    runnable_ms: float  # waiting for a CPU: other processes had both cores
+    others_ms: dict[str, float] = field(default_factory=dict)  # CPU of other threads meanwhile
+
+
 class Heartbeat:
     """Beats every 5 ms on the GUI thread; a watchdog thread samples the stack of late beats."""
 
-    def __init__(self) -> None:
+    def __init__(self, why: bool = False) -> None:
         self.last = time.perf_counter()
         self.gaps: list[tuple[float, float, str]] = []  # (time, gap ms, step)
+        self.why = why
+        self.gui_native = threading.get_native_id()
+        self.sched = _schedstat(self.gui_native)
+        self.whys: dict[float, Why] = {}  # by gap start, gaps over 16 ms
+        self.cpu_from: dict[float, dict[str, int]] = {}  # by stall start: thread CPU ns
+        self.cpu_to: dict[float, dict[str, int]] = {}
         self.step = "starting"
         self.samples: dict[float, list[str]] = collections.defaultdict(list)
         self.others: dict[float, list[str]] = collections.defaultdict(list)
@@ -83,13 +118,44 @@ class Heartbeat:
 
     def beat(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((self.last, (now - self.last) * 1000, self.step))
+        gap_ms = (now - self.last) * 1000
+        self.gaps.append((self.last, gap_ms, self.step))
+        if self.why:
+            sched = _schedstat(self.gui_native)
+            if gap_ms > 16:
+                on_cpu, waiting = (b - a for a, b in zip(self.sched, sched, strict=True))
+                self.whys[self.last] = Why(on_cpu / 1e6, waiting / 1e6)
+            self.sched = sched
         self.last = now
+
+    def _thread_cpu(self) -> dict[str, int]:
+        """CPU ns so far of every thread of this process but the GUI thread and the watchdog."""
+        mine = (self.gui_native, threading.get_native_id())
+        cpu: dict[str, int] = collections.Counter()
+        for thread in threading.enumerate():
+            if thread.native_id is not None and thread.native_id not in mine:
+                cpu[thread.name] += _schedstat(thread.native_id)[0]
+        return cpu
+
+    def explain(self, start: float) -> Why | None:
+        """The gap's split, with other threads' CPU from first noticing it (25 ms in) to the
+        last sample before it ended."""
+        why = self.whys.get(start)
+        if why is not None and start in self.cpu_to:
+            first, last = self.cpu_from[start], self.cpu_to[start]
+            used = {name: (last[name] - first.get(name, 0)) / 1e6 for name in last}
+            why.others_ms = {name: ms for name, ms in used.items() if ms >= 1}
+        return why
 
     def _watch(self) -> None:
         while not self._stop.wait(0.005):
             since = self.last
-            if time.perf_counter() - since > WATCH_S:
+            late = time.perf_counter() - since
+            if self.why and late > WHY_S:
+                cpu = self._thread_cpu()
+                self.cpu_from.setdefault(since, cpu)
+                self.cpu_to[since] = cpu
+            if late > WATCH_S:
                 frames = sys._current_frames()
                 frame = frames.get(self.gui)
                 if frame is not None:
@@ -146,7 +212,9 @@ class Driver:
     ) -> None:
         self.kiosk, self.window, self.beat = kiosk, window, beat
         self.steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = []
-        for _ in range(sessions):
+        self.session = 0  # steps are named "#n step": the first session pays first-use costs
+        for n in range(1, sessions + 1):
+            self.session = n
             self._plan_cash_session(senior_toggle)
         self.index = 0
         self.deadline = time.monotonic() + 120
@@ -171,7 +239,7 @@ class Driver:
         return action
 
     def add(self, name: str, ready: Callable[[], bool], action: Callable[[], None]) -> None:
-        self.steps.append((name, ready, action))
+        self.steps.append((f"#{self.session} {name}", ready, action))
 
     def _plan_cash_session(self, senior_toggle: bool) -> None:
         always = lambda: True  # noqa: E731
@@ -248,7 +316,13 @@ class Driver:
             make_application().quit()
 
 
-def run(sessions: int, senior_toggle: bool) -> tuple[Heartbeat, Driver]:
+def run(
+    sessions: int,
+    senior_toggle: bool,
+    why: bool = False,
+    warm_receipts: bool = False,
+    profile: cProfile.Profile | None = None,
+) -> tuple[Heartbeat, Driver]:
     app = make_application()
     data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
     settings = load_config(DEFAULT_CONFIG, env={})
@@ -262,22 +336,54 @@ def run(sessions: int, senior_toggle: bool) -> tuple[Heartbeat, Driver]:
     )
     kiosk = Kiosk.build(settings, clock=OffsetClock())
     kiosk.start()
+    if warm_receipts:  # as kiosk/app.py would with warm_up in _warm_receipt_fonts
+        from kiosk.receipts.render import warm_up
+
+        kiosk.worker.submit(lambda: warm_up(settings.devices.printer.width_px))
     try:
         window = build_window(kiosk, simulation_panel=False)
         window.allow_close = True  # type: ignore[attr-defined]
         window.resize(1920, 1080)
         window.show()
         window.prebuild()  # as `kiosk run` does once the start screen works
-        beat = Heartbeat()
+        beat = Heartbeat(why)
         driver = Driver(kiosk, window, beat, sessions, senior_toggle)
         QTimer.singleShot(500, beat.start)  # after the first frames: startup is bench_startup's
         QTimer.singleShot(600, lambda: driver.timer.start(10))
+        if profile is not None:  # cProfile profiles the thread that enables it: the worker's
+            kiosk.worker.submit(profile.enable)
         app.exec()
+        if profile is not None:
+            done = threading.Event()
+            kiosk.worker.submit(lambda: (profile.disable(), done.set()))
+            done.wait(10)
         beat.stop()
         window.close()
     finally:
         kiosk.close()
     return beat, driver
+
+
+def _blocked_ms(beat: Heartbeat, start: float, gap: float) -> float:
+    why = beat.whys.get(start)
+    return 0.0 if why is None else max(0.0, gap - why.on_cpu_ms - why.runnable_ms)
+
+
+def _print_stall(beat: Heartbeat, start: float, gap: float, step: str) -> None:
+    print(f"- {gap:.1f} ms after step {step!r}")
+    why = beat.explain(start)
+    if why is not None:
+        busy = ", ".join(f"{n} {ms:.0f}" for n, ms in sorted(why.others_ms.items()))
+        print(
+            f"    GUI thread: on a CPU {why.on_cpu_ms:.0f} ms, waiting for a CPU "
+            f"{why.runnable_ms:.0f} ms, blocked (GIL/lock) {_blocked_ms(beat, start, gap):.0f} ms;"
+            f" other threads' CPU ms from {WHY_S * 1000:.0f} ms in: {busy or '-'}"
+        )
+    stacks = collections.Counter(beat.samples.get(start, []))
+    for stack, n in stacks.most_common(2):
+        print(f"    GUI {n} sample(s): {stack[:700]}")
+    for stack, n in collections.Counter(beat.others.get(start, [])).most_common(3):
+        print(f"    other {n} sample(s): {stack[:500]}")
 
 
 def main() -> int:
@@ -288,8 +394,26 @@ def main() -> int:
         action="store_true",
         help="also switch large text and language on the account screen",
     )
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="split each stall into CPU, waiting for a CPU and blocked (GIL); name busy threads",
+    )
+    parser.add_argument(
+        "--warm-receipts",
+        action="store_true",
+        help="render every receipt label once at start (kiosk.receipts.render.warm_up)",
+    )
+    parser.add_argument(
+        "--profile-worker",
+        type=int,
+        default=0,
+        metavar="N",
+        help="profile the session worker thread; print its N most expensive functions",
+    )
     args = parser.parse_args()
-    beat, driver = run(args.sessions, args.senior_toggle)
+    profile = cProfile.Profile() if args.profile_worker else None
+    beat, driver = run(args.sessions, args.senior_toggle, args.why, args.warm_receipts, profile)
     if driver.failed:
         print(f"session failed: {driver.failed}", file=sys.stderr)
         return 1
@@ -310,12 +434,39 @@ def main() -> int:
     )
     print("\nlongest stalls (step that ran just before; GUI-thread stack sampled during it):")
     for start, gap, step in late[:8]:
-        print(f"- {gap:.1f} ms after step {step!r}")
-        stacks = collections.Counter(beat.samples.get(start, []))
-        for stack, n in stacks.most_common(2):
-            print(f"    GUI {n} sample(s): {stack[:700]}")
-        for stack, n in collections.Counter(beat.others.get(start, [])).most_common(3):
-            print(f"    other {n} sample(s): {stack[:500]}")
+        _print_stall(beat, start, gap, step)
+    if args.why:
+        shown = {start for start, _, _ in late[:8]}
+        blocked = sorted(
+            (g for g in beat.gaps if g[0] not in shown and g[0] in beat.whys),
+            key=lambda g: -_blocked_ms(beat, g[0], g[1]),
+        )
+        print("\nother gaps where the GUI thread was blocked longest:")
+        for start, gap, step in blocked[:6]:
+            _print_stall(beat, start, gap, step)
+    if args.why and beat.whys:
+        whys = list(beat.whys.values())
+        total = sum(g for start, g, _ in beat.gaps if start in beat.whys)
+        cpu = sum(w.on_cpu_ms for w in whys)
+        runnable = sum(w.runnable_ms for w in whys)
+        print(
+            f"\nall {len(whys)} gaps over 16 ms, {total:.0f} ms: GUI thread on a CPU {cpu:.0f}, "
+            f"waiting for a CPU {runnable:.0f}, blocked {max(0.0, total - cpu - runnable):.0f}"
+        )
+        by_step: dict[str, list[float]] = collections.defaultdict(list)
+        for start, gap, step in beat.gaps:
+            if start in beat.whys:
+                by_step[step.split(" ", 1)[1]].append(_blocked_ms(beat, start, gap))
+        worst = sorted(by_step.items(), key=lambda item: -sum(item[1]))[:6]
+        print(
+            "blocked ms per step, all sessions (the gaps over 16 ms): "
+            + ", ".join(f"{step} {sum(ms):.0f}" for step, ms in worst)
+        )
+    if profile is not None:
+        print("\nsession worker, by cumulative time (cProfile slows it; compare shares only):")
+        pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(
+            args.profile_worker
+        )
     verdict = "met" if max(gaps) <= GOAL_MS else "MISSED"
     print(f"\ngoal: no stall over {GOAL_MS:.0f} ms: {verdict}")
     return 0

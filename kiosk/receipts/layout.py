@@ -6,33 +6,34 @@ crisp on a 203 dpi head.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Literal
 
-import segno
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.qr_matrix import qr_matrix
 from kiosk.receipts.fonts import load_font
+from kiosk.receipts.textcache import draw_text, text_length
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 Align = Literal["left", "center", "right"]
 _Op = Callable[[ImageDraw.ImageDraw, Image.Image, int], None]
+QUIET_ZONE = 4  # modules of white around a QR code
+_THRESHOLD = [255 if v >= 128 else 0 for v in range(256)]  # no dithering: crisp on the head
 
 
 def qr_image(data: str, width_px: int, share: float = 0.5) -> Image.Image:
-    """A mode-"1" QR code (segno, level M, 4-module quiet zone) about `share` of the width."""
-    qr = segno.make(data, error="m", micro=False)
-    modules = qr.symbol_size(scale=1, border=4)[0]
+    """A mode-"1" QR code (level M, 4-module quiet zone) about `share` of the width."""
+    code = qr_matrix(data)
+    modules = code.size + 2 * QUIET_ZONE
     scale = max(3, min(8, int(width_px * share) // modules))
-    size = int(modules * scale)
-    img = Image.new("1", (size, size), 255)
-    draw = ImageDraw.Draw(img)
-    for y, row in enumerate(qr.matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                left, top = (x + 4) * scale, (y + 4) * scale
-                draw.rectangle((left, top, left + scale - 1, top + scale - 1), fill=0)
-    return img
+    bare = Image.frombytes("L", (code.size, code.size), code.modules)
+    img = Image.new("L", (modules * scale, modules * scale), 255)
+    img.paste(
+        bare.resize((code.size * scale,) * 2, Image.Resampling.NEAREST), (QUIET_ZONE * scale,) * 2
+    )
+    return img.convert("1", dither=Image.Dither.NONE)
 
 
 class Sheet:
@@ -64,10 +65,10 @@ class Sheet:
             line = ""
             for word in _tokens(para):
                 trial = line + word
-                if line and font.getlength(trial.rstrip()) > width:
+                if line and text_length(font, trial.rstrip()) > width:
                     lines.append(line.rstrip())
                     line = word.lstrip()
-                    while font.getlength(line) > width and len(line) > 1:
+                    while text_length(font, line) > width and len(line) > 1:
                         cut = _fit(line, font, width)
                         lines.append(line[:cut])
                         line = line[cut:]
@@ -88,14 +89,14 @@ class Sheet:
         font = font or self.font
         gap = _size(font)
         room = self.inner - indent
-        if font.getlength(left) + gap + font.getlength(right) <= room:
+        if text_length(font, left) + gap + text_length(font, right) <= room:
             height = self.line_height(font)
             x_left = self.margin + indent
-            x_right = self.width - self.margin - int(font.getlength(right))
+            x_right = self.width - self.margin - int(text_length(font, right))
 
             def draw(d: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> None:
-                d.text((x_left, y), left, font=font, fill=0)
-                d.text((x_right, y), right, font=font, fill=0)
+                draw_text(d, (x_left, y), left, font)
+                draw_text(d, (x_right, y), right, font)
 
             self._ops.append((height, draw))
             return
@@ -111,25 +112,22 @@ class Sheet:
             raise ValueError("need one stop per cell after the first")
         font = font or self.font
         xs = [self.margin] + [
-            self.margin + int(stop * self.inner) - int(font.getlength(cell))
+            self.margin + int(stop * self.inner) - int(text_length(font, cell))
             for stop, cell in zip(stops, cells[1:], strict=True)
         ]
 
         def draw(d: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> None:
             for x, cell in zip(xs, cells, strict=True):
-                d.text((x, y), cell, font=font, fill=0)
+                draw_text(d, (x, y), cell, font)
 
         self._ops.append((self.line_height(font), draw))
 
     def rule(self, dashed: bool = True) -> None:
         height = max(8, _size(self.font) // 2)
+        ink = _rule_ink(self.width, self.margin, height, dashed)
 
-        def draw(d: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> None:
-            mid = y + height // 2
-            step = 8 if dashed else self.inner
-            for x in range(self.margin, self.width - self.margin, step):
-                end = min(x + (4 if dashed else step) - 1, self.width - self.margin - 1)
-                d.line((x, mid, end, mid), fill=0, width=2)
+        def draw(_d: ImageDraw.ImageDraw, img: Image.Image, y: int) -> None:
+            img.paste(0, (0, y), ink)
 
         self._ops.append((height, draw))
 
@@ -159,10 +157,10 @@ class Sheet:
         for h, op in self._ops:
             op(d, img, y)
             y += h
-        return img.point(lambda v: 255 if v >= 128 else 0).convert("1", dither=Image.Dither.NONE)
+        return img.point(_THRESHOLD).convert("1", dither=Image.Dither.NONE)
 
     def _row(self, line: str, font: Font, align: Align, indent: int) -> None:
-        width = int(font.getlength(line))
+        width = int(text_length(font, line))
         if align == "center":
             x = (self.width - width) // 2
         elif align == "right":
@@ -171,9 +169,23 @@ class Sheet:
             x = self.margin + indent
 
         def draw(d: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> None:
-            d.text((x, y), line, font=font, fill=0)
+            draw_text(d, (x, y), line, font)
 
         self._ops.append((self.line_height(font), draw))
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_ink(width: int, margin: int, height: int, dashed: bool) -> Image.Image:
+    """Where a rule's dots are (255: black), drawn once per paper and size: a dashed rule is
+    some 70 short lines, each a Python call."""
+    ink = Image.new("L", (width, height), 0)
+    d = ImageDraw.Draw(ink)
+    mid = height // 2
+    step = 8 if dashed else width - 2 * margin
+    for x in range(margin, width - margin, step):
+        end = min(x + (4 if dashed else step) - 1, width - margin - 1)
+        d.line((x, mid, end, mid), fill=255, width=2)
+    return ink
 
 
 def _size(font: Font) -> int:
@@ -203,6 +215,6 @@ def _tokens(text: str) -> list[str]:
 def _fit(text: str, font: Font, width: int) -> int:
     """How many leading characters of `text` fit in `width` (at least one)."""
     for n in range(len(text), 0, -1):
-        if font.getlength(text[:n]) <= width:
+        if text_length(font, text[:n]) <= width:
             return n
     return 1

@@ -85,3 +85,46 @@ def test_long_text_wraps_inside_the_paper() -> None:
     assert all(sheet.font.getlength(line) <= 200 for line in lines)
     with pytest.raises(ValueError, match="narrow"):
         Sheet(64)
+
+
+def test_warm_up_leaves_every_label_ready_to_draw() -> None:
+    from kiosk.receipts import textcache
+    from kiosk.receipts.labels import LABELS
+    from kiosk.receipts.render import warm_up
+
+    textcache.clear()
+    warm_up(576)
+    sheet = Sheet(576)
+    rows = ("title", "kiosk", "location", "time", "receipt_no", "transaction_id", "account")
+    rows += ("holder", "bills", "late_fee", "prepaid_purchase", "card_written", "total_due")
+    rows += ("received", "cash", "total_received", "surplus", "new_balance", "e_receipt")
+    rows += ("footer", "wallet.wechat", "wallet.alipay", "wallet.unionpay")
+    for language, labels in LABELS.items():
+        for key in rows:
+            fonts = (sheet.font, sheet.big, sheet.small)
+            assert any(textcache.has_mask(f, labels[key]) for f in fonts), (language, key)
+    warm = textcache.cached_counts()[1]
+    render_receipt(full_receipt("zh"), 576)
+    new_after_warm_up = textcache.cached_counts()[1] - warm
+    textcache.clear()
+    render_receipt(full_receipt("zh"), 576)
+    new_when_cold = textcache.cached_counts()[1]
+    # After the warm-up only the values are new (amounts, numbers, time, place), not the labels.
+    assert new_when_cold - new_after_warm_up >= 20
+
+
+def test_warm_up_imports_the_png_writer_of_the_archive_copy() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from kiosk.receipts.render import warm_up; "
+        "before = 'PIL.PngImagePlugin' in sys.modules; warm_up(384); "
+        "print(before, 'PIL.PngImagePlugin' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True"], done.stderr

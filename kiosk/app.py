@@ -100,10 +100,13 @@ def make_scanner(settings: Settings) -> Scanner | None:
     return FakeScanner()
 
 
-def _warm_receipt_fonts() -> None:
+def _warm_receipts(width_px: int) -> None:
+    """The first receipt's one-off costs (font look-up, glyphs, Pillow's PNG writer) now."""
     from kiosk.receipts.fonts import find_cjk_font
+    from kiosk.receipts.render import warm_up
 
     find_cjk_font()
+    warm_up(width_px)
 
 
 @dataclass
@@ -378,7 +381,8 @@ class Kiosk:
         self.heartbeat.start()
         # The receipt font lookup (fontconfig in a subprocess, glyph probes) now, on the session
         # worker, instead of inside the first resident's receipt.
-        self.worker.submit(_warm_receipt_fonts)
+        width = self.settings.devices.printer.width_px
+        self.worker.submit(lambda: _warm_receipts(width))
 
     def _await_first_polls(self, timeout_s: float = 5.0) -> None:
         """Let the acceptor report what it stacked before the restart (bounded wait)."""

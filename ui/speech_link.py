@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QLocale, QObject, QProcess, QProcessEnvironment, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -38,6 +39,9 @@ _HOSTS: set[QProcess] = set()
 
 def _kill(process: QProcess) -> None:
     """SIGKILL: gone at once even when stuck in the daemon; reaped later by Qt, no wait here."""
+    if not shiboken6.isValid(process):  # Qt already deleted it (and killed the child with it)
+        _HOSTS.discard(process)
+        return
     if process.state() == QProcess.ProcessState.NotRunning:
         _HOSTS.discard(process)
         process.deleteLater()
@@ -55,6 +59,8 @@ def _kill(process: QProcess) -> None:
 def _kill_all() -> None:
     """At interpreter exit (the event loop is over): kill the hosts left and reap them."""
     for process in list(_HOSTS):
+        if not shiboken6.isValid(process):
+            continue
         process.blockSignals(True)
         if process.state() != QProcess.ProcessState.NotRunning:
             process.kill()

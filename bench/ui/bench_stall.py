@@ -37,6 +37,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+if sys.dont_write_bytecode:
+    # Like an installed kiosk (pip and PyInstaller ship bytecode): otherwise a screen's module,
+    # imported when the screen is first built, is compiled on the GUI thread in the measurement.
+    import compileall
+
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = tempfile.mkdtemp(prefix="bench-stall-pycache-")
+    for package in ("ui", "kiosk", "drivers", "backend_sim", "powerpay"):
+        compileall.compile_dir(ROOT / package, quiet=1)
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -320,7 +329,6 @@ def run(
     sessions: int,
     senior_toggle: bool,
     why: bool = False,
-    warm_receipts: bool = False,
     profile: cProfile.Profile | None = None,
 ) -> tuple[Heartbeat, Driver]:
     app = make_application()
@@ -336,10 +344,6 @@ def run(
     )
     kiosk = Kiosk.build(settings, clock=OffsetClock())
     kiosk.start()
-    if warm_receipts:  # as kiosk/app.py would with warm_up in _warm_receipt_fonts
-        from kiosk.receipts.render import warm_up
-
-        kiosk.worker.submit(lambda: warm_up(settings.devices.printer.width_px))
     try:
         window = build_window(kiosk, simulation_panel=False)
         window.allow_close = True  # type: ignore[attr-defined]
@@ -400,11 +404,6 @@ def main() -> int:
         help="split each stall into CPU, waiting for a CPU and blocked (GIL); name busy threads",
     )
     parser.add_argument(
-        "--warm-receipts",
-        action="store_true",
-        help="render every receipt label once at start (kiosk.receipts.render.warm_up)",
-    )
-    parser.add_argument(
         "--profile-worker",
         type=int,
         default=0,
@@ -413,7 +412,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     profile = cProfile.Profile() if args.profile_worker else None
-    beat, driver = run(args.sessions, args.senior_toggle, args.why, args.warm_receipts, profile)
+    beat, driver = run(args.sessions, args.senior_toggle, args.why, profile)
     if driver.failed:
         print(f"session failed: {driver.failed}", file=sys.stderr)
         return 1

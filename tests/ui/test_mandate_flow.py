@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel
 
 from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
 from kiosk.pinyin_index import default_index
@@ -72,6 +73,10 @@ def test_sign_up_for_auto_debit(qtbot, kiosk, window):
     kiosk.card_reader.remove()
     kiosk.card_reader.insert(EmvSimCard(TEST_PAN_APPROVED))
     qtbot.waitUntil(lambda: kiosk.session.state.mandate_phase == "confirm", timeout=10000)
+    qtbot.waitUntil(  # the state change reaches the window queued: wait for its render
+        lambda: any(w.isVisible() for w in window.findChildren(QLabel, "mandate_summary_card")),
+        timeout=5000,
+    )
     assert text_of(window, "mandate_summary_card") == "621234*********4569"
     assert text_of(window, "mandate_summary_limit") == "¥1,000.00"
     tap(qtbot, window, "mandate_confirm")

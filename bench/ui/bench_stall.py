@@ -56,7 +56,7 @@ from kiosk.app import Kiosk  # noqa: E402
 from kiosk.clock import OffsetClock  # noqa: E402
 from kiosk.config import DEFAULT_CONFIG, load_config  # noqa: E402
 from kiosk.session.state import Screen  # noqa: E402
-from ui.app import build_window, make_application  # noqa: E402
+from ui.app import build_window, make_application, settle  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 BEAT_MS = 5
@@ -349,11 +349,14 @@ def run(
         window.allow_close = True  # type: ignore[attr-defined]
         window.resize(1920, 1080)
         window.show()
-        window.prebuild()  # as `kiosk run` does once the start screen works
         beat = Heartbeat(why)
         driver = Driver(kiosk, window, beat, sessions, senior_toggle)
-        QTimer.singleShot(500, beat.start)  # after the first frames: startup is bench_startup's
-        QTimer.singleShot(600, lambda: driver.timer.start(10))
+
+        def begin() -> None:  # after start-up (bench_startup's) and the screens' warm-up:
+            QTimer.singleShot(200, beat.start)  # a resident comes to an idle kiosk
+            QTimer.singleShot(300, lambda: driver.timer.start(10))
+
+        settle(window, begin)  # as `kiosk run` does once the start screen works
         if profile is not None:  # cProfile profiles the thread that enables it: the worker's
             kiosk.worker.submit(profile.enable)
         app.exec()
@@ -466,6 +469,9 @@ def main() -> int:
         pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(
             args.profile_worker
         )
+    later = [g for _, g, step in beat.gaps if not step.startswith("#1 ")]
+    if later:  # the first session meets each screen's first real data, glyphs and paths
+        print(f"\nlongest stall after the first session: {max(later):.1f} ms")
     verdict = "met" if max(gaps) <= GOAL_MS else "MISSED"
     print(f"\ngoal: no stall over {GOAL_MS:.0f} ms: {verdict}")
     return 0

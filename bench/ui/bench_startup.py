@@ -49,7 +49,7 @@ def child(kind: str) -> None:
         window.resize(1920, 1080)
         window.show()
     else:
-        from ui.app import CoreStarter, attach_kiosk, make_application, show_start
+        from ui.app import CoreStarter, attach_kiosk, make_application, settle, show_start
         from ui.main_window import AfterPaint
 
         marks["ui_imported"] = time.monotonic()
@@ -90,12 +90,10 @@ def child(kind: str) -> None:
             attach_kiosk(window, kiosk, simulation_panel=False, voice_later=True)  # type: ignore
             marks["attached"] = marks["core_ready"] = time.monotonic()
 
-            def settle() -> None:  # as ui.app.run: the voice, then the other screens
-                window.start_voice()
-                marks["voice_ready"] = time.monotonic()
-                window.prebuild()
+            def settled() -> None:
+                marks["settled"] = time.monotonic()  # as ui.app.run: voice, screens, heap
 
-            AfterPaint(window, settle)
+            AfterPaint(window, lambda: settle(window, settled))
             window.removeEventFilter(spy)  # the newest filter runs first: note the frame
             window.installEventFilter(spy)  # before `settle` runs
 
@@ -120,7 +118,7 @@ def child(kind: str) -> None:
                 app.quit()
 
         def settled(self) -> None:
-            if "voice_ready" in marks and marks.get("interactive", -1.0) > 0:
+            if "settled" in marks and marks.get("interactive", -1.0) > 0:
                 app.quit()
             else:
                 QTimer.singleShot(20, self.settled)
@@ -205,7 +203,7 @@ def main() -> int:
         "kiosk_imported",
         "kiosk_started",
         "attached",
-        "voice_ready",
+        "settled",
     )
     print("| program | " + " | ".join(c.replace("_", " ") for c in cols) + " |")
     print("|---|" + "---|" * len(cols))

@@ -70,6 +70,7 @@ class UsageChartView(QChartView):
 class AccountScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self._drawn: tuple[object, ...] | None = None
         content = Box()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
@@ -197,6 +198,14 @@ class AccountScreen(ScreenWidget):
 
     def render(self, state: SessionState) -> None:
         account = state.account
+        # What the screen shows besides the history; when only the history changed (it arrives
+        # after the account), the bills, chart and details are not laid out again.
+        drawn = (account, state.language, state.senior, state.message, state.message_arg)
+        drawn += (state.card, self.session.mandates_available())
+        if account is not None and drawn == self._drawn:
+            self.history.render(state.history, account.account_no)
+            return
+        self._drawn = drawn
         self.title.setText(self.tr("Your account"))
         labels = {
             "account": self.tr("Account"),

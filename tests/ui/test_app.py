@@ -3,6 +3,7 @@ imported, the early session makes it work, and the core joins from a worker thre
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from kiosk.app import Kiosk
 from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
-from ui.app import CoreStarter, attach_kiosk, show_shell, show_start
+from ui.app import CoreStarter, attach_kiosk, settle, show_shell, show_start
 
 from .conftest import kiosk_settings
 from .helpers import tap, type_digits
@@ -204,3 +205,21 @@ def test_keys_from_the_platform_are_locked_down_before_any_widget_sees_them(qtbo
         QTest.keyClick(handle, key, mods)
     assert probe.keys == [Qt.Key.Key_A]
     assert window.isVisible()
+
+
+def test_settling_builds_the_screens_and_freezes_the_start_up_heap(qtbot, tmp_path):
+    window, starter, built = _started(qtbot, tmp_path)
+    with qtbot.waitSignal(starter.ready, timeout=60_000):
+        starter.start()
+    settled: list[bool] = []
+    gc.unfreeze()
+    try:
+        settle(window, lambda: settled.append(True))
+        qtbot.waitUntil(lambda: bool(settled), timeout=30_000)
+        assert gc.get_freeze_count() > 10_000  # the core and the widgets, out of the collector
+        assert Screen.ACCOUNT in window.screens and Screen.CASH in window.screens
+    finally:
+        gc.unfreeze()  # the rest of the test run collects as usual
+        starter.join()
+        for kiosk in built:
+            kiosk.close()

@@ -56,47 +56,13 @@ class SessionCore:
         *,
         clock: Clock,
         executor: Executor,
-        accounts: AccountLookup,
-        ledger: CashLedger,
-        posting: PostingWaiter,
-        receipts: ReceiptDesk,
-        acceptor: BanknoteAcceptor,
-        acceptor_id: str,
-        settings: SessionSection,
-        health: Callable[[], Health],
-        min_digits: int = 10,
-        max_digits: int = 13,
         language: str = "zh",
-        wallet: WalletDesk | None = None,
-        cards: CardPorts | None = None,
         sleeper: Sleeper | None = None,
-        qr_expires_s: int = 300,
-        invoices: Any = None,
-        mandates: Any = None,
-        history: PaymentHistory | None = None,
-        history_executor: Executor | None = None,
+        **services: Any,
     ) -> None:
+        """Whole at once: `services` are `bind`'s keywords (accounts, ledger, ...)."""
         self._begin(clock, executor, language, sleeper)
-        self.bind(
-            accounts=accounts,
-            ledger=ledger,
-            posting=posting,
-            receipts=receipts,
-            acceptor=acceptor,
-            acceptor_id=acceptor_id,
-            settings=settings,
-            health=health,
-            min_digits=min_digits,
-            max_digits=max_digits,
-            language=language,
-            wallet=wallet,
-            cards=cards,
-            qr_expires_s=qr_expires_s,
-            invoices=invoices,
-            mandates=mandates,
-            history=history,
-            history_executor=history_executor,
-        )
+        self.bind(language=language, **services)
 
     @classmethod
     def unbound(

@@ -26,15 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "httpx", "kiosk.app", "kiosk.journal")
 
 
-def test_the_shell_is_on_screen_without_the_core_imported():
-    code = (
-        "import sys; from ui.app import make_application, show_shell; "
-        "app = make_application(); w = show_shell(windowed=True); app.processEvents(); "
-        "s = w.start_screen; "
-        "print(w.isVisible(), s.type_tile.isEnabled(), w.language_button.isEnabled()); "
-        "print(s.subtitle.text()); "
-        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
-    )
+def _fresh_interpreter(code: str) -> list[str]:
+    """Run `code` in a new offscreen interpreter; its output lines, then the heavy modules it
+    imported (one more line)."""
+    code += f"; print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -45,32 +40,30 @@ def test_the_shell_is_on_screen_without_the_core_imported():
         timeout=60,
         check=True,
     )
-    shown, subtitle, heavy = done.stdout.strip().splitlines()
-    assert shown == "True False False"  # visible; tiles and header buttons wait for the core
+    return done.stdout.strip().splitlines()
+
+
+def test_the_shell_is_on_screen_without_the_core_imported():
+    shown, subtitle, heavy = _fresh_interpreter(
+        "import sys; from ui.app import make_application, show_shell; "
+        "app = make_application(); w = show_shell(windowed=True); app.processEvents(); "
+        "s = w.start_screen; "
+        "print(w.isVisible(), s.type_tile.isEnabled(), w.language_button.isEnabled()); "
+        "print(s.subtitle.text())"
+    )
+    assert shown == "True False False"  # visible; tiles and header buttons wait for a session
     assert subtitle == "正在启动，请稍候…"
     assert heavy == "[]"
 
 
 def test_the_start_screen_works_from_its_first_frame_without_the_core_imported():
-    code = (
+    working, heavy = _fresh_interpreter(
         "import sys; from ui.app import make_application, show_start; "
         "app = make_application(); w, early = show_start(windowed=True); app.processEvents(); "
         "s = w.start_screen; tile = s.type_tile.isEnabled(); s.type_tile.click(); "
         "app.processEvents(); "
-        "print(tile, w.language_button.isEnabled(), early.session.state.screen); "
-        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
+        "print(tile, w.language_button.isEnabled(), early.session.state.screen)"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    working, heavy = done.stdout.strip().splitlines()
     assert working == "True True identify"
     assert heavy == "[]"
 

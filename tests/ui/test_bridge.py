@@ -4,6 +4,9 @@ its newest state."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+
+import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.session.machine import Session
@@ -12,25 +15,26 @@ from kiosk.workers import SerialWorker
 from ui.bridge import SessionBridge
 
 
-def test_changes_made_on_the_gui_thread_are_delivered_at_once_each(qtbot):
+@pytest.fixture
+def session() -> Iterator[Session]:
     worker = SerialWorker("test-bridge")
-    session = Session.unbound(clock=ManualClock(), executor=worker)
+    made = Session.unbound(clock=ManualClock(), executor=worker)
+    yield made
+    made.bind_failed("test over")
+    worker.stop()
+
+
+def test_changes_made_on_the_gui_thread_are_delivered_at_once_each(qtbot, session):
     bridge = SessionBridge(session)
     seen: list[object] = []
     bridge.session_did_change.connect(lambda state: seen.append(state.screen))
-    try:
-        session.begin()
-        session.type_digit("3")
-        assert seen == [Screen.IDENTIFY, Screen.IDENTIFY]  # synchronous, no event loop needed
-        assert bridge.deliveries == 2
-    finally:
-        session.bind_failed("test over")
-        worker.stop()
+    session.begin()
+    session.type_digit("3")
+    assert seen == [Screen.IDENTIFY, Screen.IDENTIFY]  # synchronous, no event loop needed
+    assert bridge.deliveries == 2
 
 
-def test_a_burst_from_a_worker_is_delivered_once_with_the_newest_state(qtbot):
-    worker = SerialWorker("test-bridge")
-    session = Session.unbound(clock=ManualClock(), executor=worker)
+def test_a_burst_from_a_worker_is_delivered_once_with_the_newest_state(qtbot, session):
     bridge = SessionBridge(session)
     seen: list[str] = []
     bridge.session_did_change.connect(lambda state: seen.append(state.language))
@@ -42,19 +46,15 @@ def test_a_burst_from_a_worker_is_delivered_once_with_the_newest_state(qtbot):
         for language in ("en", "zh", "en"):
             session.set_language(language)
 
-    try:
-        thread = threading.Thread(target=burst)
-        thread.start()
-        thread.join()
-        assert seen == []  # nothing drawn from the worker's thread
-        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-        qtbot.wait(50)  # nothing else is queued behind it
-        assert seen == ["en"]
-        assert bridge.deliveries == before + 1
-        thread = threading.Thread(target=lambda: session.set_language("zh"))
-        thread.start()
-        thread.join()
-        qtbot.waitUntil(lambda: seen == ["en", "zh"], timeout=5000)  # the next burst queues again
-    finally:
-        session.bind_failed("test over")
-        worker.stop()
+    thread = threading.Thread(target=burst)
+    thread.start()
+    thread.join()
+    assert seen == []  # nothing drawn from the worker's thread
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.wait(50)  # nothing else is queued behind it
+    assert seen == ["en"]
+    assert bridge.deliveries == before + 1
+    thread = threading.Thread(target=lambda: session.set_language("zh"))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: seen == ["en", "zh"], timeout=5000)  # the next burst queues again

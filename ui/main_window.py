@@ -10,6 +10,7 @@ are built on first use, or ahead of it in idle moments (`prebuild`).
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -38,7 +39,13 @@ if TYPE_CHECKING:
     from ui.bridge import SessionBridge
     from ui.speech import Speaker, SpeechGuide
 
+log = logging.getLogger(__name__)
+
 SimAction = tuple[str, str, Callable[[], None]]  # (objectName, label, action)
+# Screens drawn with a made-up account when warmed (see MainWindow._warm).
+WARM_WITH_SAMPLE = frozenset(
+    {Screen.ACCOUNT, Screen.AMOUNT, Screen.METHOD, Screen.CONFIRM, Screen.CASH, Screen.RESULT}
+)
 ScreenFactory = Callable[[], ScreenWidget]
 
 
@@ -333,7 +340,7 @@ class MainWindow(QMainWindow):
                 screen = todo.pop(0)
                 if screen not in self.screens:
                     self._ensure(screen)
-                    self._warm(self.screens[screen])
+                    self._warm(screen)
                     break
             if todo:
                 QTimer.singleShot(gap_ms, next_one)
@@ -345,11 +352,21 @@ class MainWindow(QMainWindow):
         elif on_done is not None:
             on_done()
 
-    def _warm(self, widget: QWidget) -> None:
+    def _warm(self, screen: Screen) -> None:
         """Style, lay out and paint a screen once off screen, at the window's size: the first
         time a screen is shown otherwise costs 40-80 ms of stylesheet polish, layout and glyph
-        rasterising on the GUI thread, in front of a resident."""
+        rasterising on the GUI thread, in front of a resident. The screens that show an account
+        are drawn with a made-up one (ui/warm_sample.py); every screen is drawn again from the
+        real state before it is shown."""
+        widget = self.screens[screen]
         widget.resize(self.stack.size())
+        if screen in WARM_WITH_SAMPLE and self.session is not None:
+            from ui.warm_sample import sample_state
+
+            try:
+                widget.render(sample_state(screen, self.session.state.language))
+            except Exception:  # warming is an optimisation: never a reason to fail
+                log.exception("warming %s with a sample account failed", screen)
         widget.grab()
 
     def open_staff_console(self) -> None:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from kiosk.app import Kiosk
 from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
 from ui.app import CoreStarter, attach_kiosk, settle, show_shell, show_start
+from ui.warm_sample import SAMPLE_ACCOUNT_NO
 
 from .conftest import kiosk_settings
 from .helpers import tap, type_digits
@@ -200,7 +201,7 @@ def test_keys_from_the_platform_are_locked_down_before_any_widget_sees_them(qtbo
     assert window.isVisible()
 
 
-def test_settling_builds_the_screens_and_freezes_the_start_up_heap(qtbot, tmp_path):
+def test_settling_builds_the_screens_and_freezes_the_start_up_heap(qtbot, tmp_path, caplog):
     window, starter, built = _started(qtbot, tmp_path)
     with qtbot.waitSignal(starter.ready, timeout=60_000):
         starter.start()
@@ -211,6 +212,17 @@ def test_settling_builds_the_screens_and_freezes_the_start_up_heap(qtbot, tmp_pa
         qtbot.waitUntil(lambda: bool(settled), timeout=30_000)
         assert gc.get_freeze_count() > 10_000  # the core and the widgets, out of the collector
         assert Screen.ACCOUNT in window.screens and Screen.CASH in window.screens
+        assert "warming" not in caplog.text  # every screen took the made-up account
+        # The warmed screens show the real account, not the made-up one they were drawn with.
+        QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
+        type_digits(qtbot, window, "account", "3300000001")
+        tap(qtbot, window, "account_key_ok")
+        qtbot.waitUntil(
+            lambda: window.stack.currentWidget() is window.screens[Screen.ACCOUNT], timeout=20_000
+        )
+        texts = [label.text() for label in window.screens[Screen.ACCOUNT].findChildren(QLabel)]
+        assert "3300000001" in texts
+        assert not any(SAMPLE_ACCOUNT_NO in text for text in texts)
     finally:
         gc.unfreeze()  # the rest of the test run collects as usual
         starter.join()

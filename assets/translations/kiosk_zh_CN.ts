@@ -4,152 +4,152 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="169"/>
+        <location filename="../../ui/screens/account.py" line="209"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="171"/>
+        <location filename="../../ui/screens/account.py" line="211"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="172"/>
+        <location filename="../../ui/screens/account.py" line="212"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="173"/>
+        <location filename="../../ui/screens/account.py" line="213"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="174"/>
+        <location filename="../../ui/screens/account.py" line="214"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="175"/>
+        <location filename="../../ui/screens/account.py" line="215"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="176"/>
+        <location filename="../../ui/screens/account.py" line="216"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="177"/>
+        <location filename="../../ui/screens/account.py" line="217"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="182"/>
+        <location filename="../../ui/screens/account.py" line="222"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="184"/>
+        <location filename="../../ui/screens/account.py" line="224"/>
         <source>Payment history</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="188"/>
+        <location filename="../../ui/screens/account.py" line="228"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="189"/>
+        <location filename="../../ui/screens/account.py" line="229"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="190"/>
+        <location filename="../../ui/screens/account.py" line="230"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213"/>
+        <location filename="../../ui/screens/account.py" line="253"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213"/>
+        <location filename="../../ui/screens/account.py" line="253"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="220"/>
+        <location filename="../../ui/screens/account.py" line="260"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="229"/>
+        <location filename="../../ui/screens/account.py" line="269"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="236"/>
+        <location filename="../../ui/screens/account.py" line="276"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="247"/>
+        <location filename="../../ui/screens/account.py" line="287"/>
         <source>Auto-debit: on, card {card}, day {day} of each month</source>
         <translation>自动代扣：已开通，银行卡 {card}，每月 {day} 日扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="251"/>
+        <location filename="../../ui/screens/account.py" line="291"/>
         <source>Auto-debit: off</source>
         <translation>自动代扣：未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="254"/>
+        <location filename="../../ui/screens/account.py" line="294"/>
         <source>Change auto-debit card</source>
         <translation>更换代扣银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="256"/>
+        <location filename="../../ui/screens/account.py" line="296"/>
         <source>Sign up for auto-debit</source>
         <translation>开通自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="272"/>
+        <location filename="../../ui/screens/account.py" line="312"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="183"/>
+        <location filename="../../ui/screens/account.py" line="223"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="265"/>
+        <location filename="../../ui/screens/account.py" line="305"/>
         <source>Includes a late fee of {amount} (0.1% a day since {date})</source>
         <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="273"/>
+        <location filename="../../ui/screens/account.py" line="313"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="274"/>
+        <location filename="../../ui/screens/account.py" line="314"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="275"/>
+        <location filename="../../ui/screens/account.py" line="315"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="313"/>
+        <location filename="../../ui/screens/account.py" line="353"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="334"/>
+        <location filename="../../ui/screens/account.py" line="373"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -637,77 +637,77 @@
 <context>
     <name>InvoiceResultScreen</name>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="317"/>
+        <location filename="../../ui/screens/invoice.py" line="312"/>
         <source>Your e-invoice is ready</source>
         <translation>您的电子发票已开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="318"/>
+        <location filename="../../ui/screens/invoice.py" line="313"/>
         <source>This payment already has an e-invoice</source>
         <translation>这笔缴费已开过电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="319"/>
+        <location filename="../../ui/screens/invoice.py" line="314"/>
         <source>The e-invoice could not be issued</source>
         <translation>电子发票未能开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="320"/>
+        <location filename="../../ui/screens/invoice.py" line="315"/>
         <source>Your e-invoice is on its way</source>
         <translation>电子发票正在开具</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="323"/>
+        <location filename="../../ui/screens/invoice.py" line="318"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="325"/>
+        <location filename="../../ui/screens/invoice.py" line="320"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="330"/>
+        <location filename="../../ui/screens/invoice.py" line="325"/>
         <source>Scan the QR code with your phone to download the invoice.</source>
         <translation>请用手机扫描二维码下载发票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="332"/>
+        <location filename="../../ui/screens/invoice.py" line="327"/>
         <source>The download link is also sent to {contact}.</source>
         <translation>下载链接也已发送至 {contact}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="337"/>
+        <location filename="../../ui/screens/invoice.py" line="332"/>
         <source>An e-invoice was issued for this payment before, with the number shown. A payment is invoiced only once.</source>
         <translation>这笔缴费此前已开具电子发票，发票号码如上。每笔缴费只能开一次发票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="342"/>
+        <location filename="../../ui/screens/invoice.py" line="337"/>
         <source>The utility did not issue the invoice ({reason}). Nothing was changed; you can correct the details and try again, or ask the staff.</source>
         <translation>供电公司未开具发票（{reason}）。未做任何更改；您可以修改信息后重试，或请工作人员帮助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="347"/>
+        <location filename="../../ui/screens/invoice.py" line="342"/>
         <source>Your request is saved. The utility will issue the invoice shortly and send the download link to {contact}.</source>
         <translation>您的申请已保存。供电公司稍后开具发票，并将下载链接发送至 {contact}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="352"/>
+        <location filename="../../ui/screens/invoice.py" line="347"/>
         <source>Your request is saved. The utility will issue the invoice shortly; scan the QR code on your receipt to download it later.</source>
         <translation>您的申请已保存。供电公司稍后开具发票；之后可扫描凭条上的二维码下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="363"/>
+        <location filename="../../ui/screens/invoice.py" line="358"/>
         <source>E-invoice download</source>
         <translation>电子发票下载</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="364"/>
+        <location filename="../../ui/screens/invoice.py" line="359"/>
         <source>Change details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="366"/>
+        <location filename="../../ui/screens/invoice.py" line="361"/>
         <source>Back to the payment</source>
         <translation>返回缴费结果</translation>
     </message>
@@ -715,67 +715,67 @@
 <context>
     <name>InvoiceScreen</name>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="211"/>
+        <location filename="../../ui/screens/invoice.py" line="206"/>
         <source>Requesting your e-invoice…</source>
         <translation>正在申请电子发票…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="211"/>
+        <location filename="../../ui/screens/invoice.py" line="206"/>
         <source>E-invoice</source>
         <translation>电子发票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="213"/>
+        <location filename="../../ui/screens/invoice.py" line="208"/>
         <source>Personal</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="213"/>
+        <location filename="../../ui/screens/invoice.py" line="208"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="220"/>
+        <location filename="../../ui/screens/invoice.py" line="215"/>
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="220"/>
+        <location filename="../../ui/screens/invoice.py" line="215"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="221"/>
+        <location filename="../../ui/screens/invoice.py" line="216"/>
         <source>Unified Social Credit Code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="222"/>
+        <location filename="../../ui/screens/invoice.py" line="217"/>
         <source>E-mail or mobile (optional)</source>
         <translation>电子邮箱或手机号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="234"/>
+        <location filename="../../ui/screens/invoice.py" line="229"/>
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="248"/>
+        <location filename="../../ui/screens/invoice.py" line="243"/>
         <source>Correct the code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="248"/>
+        <location filename="../../ui/screens/invoice.py" line="243"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="249"/>
+        <location filename="../../ui/screens/invoice.py" line="244"/>
         <source>The code is correct</source>
         <translation>代码无误</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/invoice.py" line="250"/>
+        <location filename="../../ui/screens/invoice.py" line="245"/>
         <source>Request e-invoice</source>
         <translation>申请电子发票</translation>
     </message>
@@ -831,77 +831,72 @@
 <context>
     <name>LogsPage</name>
     <message>
-        <location filename="../../ui/staff/logs.py" line="36"/>
+        <location filename="../../ui/staff/logs.py" line="35"/>
         <source>Kiosk log</source>
         <translation>终端日志</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="41"/>
+        <location filename="../../ui/staff/logs.py" line="40"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="42"/>
+        <location filename="../../ui/staff/logs.py" line="41"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="43"/>
+        <location filename="../../ui/staff/logs.py" line="42"/>
         <source>Card</source>
         <translation>银行卡/IC卡</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="44"/>
+        <location filename="../../ui/staff/logs.py" line="43"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="45"/>
+        <location filename="../../ui/staff/logs.py" line="44"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="46"/>
+        <location filename="../../ui/staff/logs.py" line="45"/>
         <source>Back end</source>
         <translation>后台</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="47"/>
+        <location filename="../../ui/staff/logs.py" line="46"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="69"/>
+        <location filename="../../ui/staff/logs.py" line="68"/>
         <source>Copy the log files to this folder</source>
         <translation>把日志文件复制到此文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="93"/>
+        <location filename="../../ui/staff/logs.py" line="92"/>
         <source>The log could not be read: {error}</source>
         <translation>无法读取日志：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="100"/>
+        <location filename="../../ui/staff/logs.py" line="99"/>
         <source>No log lines for this device.</source>
         <translation>该设备没有日志记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="109"/>
-        <source>Choose or type a folder first.</source>
-        <translation>请先选择或输入文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/staff/logs.py" line="118"/>
+        <location filename="../../ui/staff/logs.py" line="110"/>
         <source>Copying the log files...</source>
         <translation>正在复制日志文件……</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="129"/>
+        <location filename="../../ui/staff/logs.py" line="121"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/logs.py" line="133"/>
+        <location filename="../../ui/staff/logs.py" line="125"/>
         <source>Copied {n} log file(s) to {folder}.</source>
         <translation>已复制 {n} 个日志文件到 {folder}。</translation>
     </message>
@@ -909,47 +904,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -957,49 +952,49 @@
 <context>
     <name>MandateResultScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="248"/>
+        <location filename="../../ui/screens/mandate.py" line="243"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="250"/>
+        <location filename="../../ui/screens/mandate.py" line="245"/>
         <source>Auto-debit is on</source>
         <translation>自动代扣已开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="253"/>
+        <location filename="../../ui/screens/mandate.py" line="248"/>
         <source>Bank card {card} pays your bill on day {day} of every month, at most {limit}. The utility sends you a message before each debit.</source>
         <translation>每月 {day} 日从银行卡 {card} 扣缴电费，每月最多 {limit}。每次扣款前供电公司会通知您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="262"/>
-        <location filename="../../ui/screens/mandate.py" line="266"/>
-        <location filename="../../ui/screens/mandate.py" line="274"/>
+        <location filename="../../ui/screens/mandate.py" line="257"/>
+        <location filename="../../ui/screens/mandate.py" line="261"/>
+        <location filename="../../ui/screens/mandate.py" line="269"/>
         <source>Auto-debit was not set up</source>
         <translation>自动代扣未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="269"/>
+        <location filename="../../ui/screens/mandate.py" line="264"/>
         <source>The utility&apos;s answer did not arrive, so the sign-up was cancelled. Nothing will be taken from your card. Please try again later.</source>
         <translation>未收到供电公司的答复，本次签约已撤销，不会从您的银行卡扣款。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="277"/>
+        <location filename="../../ui/screens/mandate.py" line="272"/>
         <source>The sign-up could not be confirmed and is being cancelled; the staff have been told. Nothing will be taken from your card under it.</source>
         <translation>签约结果无法确认，正在撤销，已通知工作人员。不会按此签约从您的银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="281"/>
+        <location filename="../../ui/screens/mandate.py" line="276"/>
         <source>Please take your bank card.</source>
         <translation>请取回您的银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="282"/>
+        <location filename="../../ui/screens/mandate.py" line="277"/>
         <source>Change details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="284"/>
+        <location filename="../../ui/screens/mandate.py" line="279"/>
         <source>Back to my account</source>
         <translation>返回我的账户</translation>
     </message>
@@ -1007,125 +1002,125 @@
 <context>
     <name>MandateScreen</name>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="153"/>
+        <location filename="../../ui/screens/mandate.py" line="148"/>
         <source>Monthly auto-debit</source>
         <translation>每月自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="154"/>
+        <location filename="../../ui/screens/mandate.py" line="149"/>
         <source>When, and how much at most</source>
         <translation>扣款日与每月限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="155"/>
+        <location filename="../../ui/screens/mandate.py" line="150"/>
         <source>Insert your bank card</source>
         <translation>请插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="156"/>
+        <location filename="../../ui/screens/mandate.py" line="151"/>
         <source>Reading your card…</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="157"/>
+        <location filename="../../ui/screens/mandate.py" line="152"/>
         <source>Please check and confirm</source>
         <translation>请核对并确认</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="158"/>
+        <location filename="../../ui/screens/mandate.py" line="153"/>
         <source>Signing you up…</source>
         <translation>正在办理签约…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="164"/>
+        <location filename="../../ui/screens/mandate.py" line="159"/>
         <source>Your bank card pays each month&apos;s bill. First type the holder&apos;s full name, {holder}.</source>
         <translation>每月电费由您的银行卡自动扣缴。请先输入户主“{holder}”的全名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="168"/>
+        <location filename="../../ui/screens/mandate.py" line="163"/>
         <source>Choose the day of the month for the debit and the most it may take. A bill above the limit is not debited; you pay it as usual.</source>
         <translation>请选择每月扣款日和每次最多扣款金额。超过限额的账单不会自动扣款，请照常缴纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="172"/>
+        <location filename="../../ui/screens/mandate.py" line="167"/>
         <source>Insert the bank card that should pay the bills, chip first, into the card slot.</source>
         <translation>请将用于扣缴电费的银行卡芯片朝前插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="174"/>
+        <location filename="../../ui/screens/mandate.py" line="169"/>
         <source>Keep the card in the slot.</source>
         <translation>请勿拔出银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="176"/>
+        <location filename="../../ui/screens/mandate.py" line="171"/>
         <source>On day {day} of every month the utility takes the amount due from this card, at most {limit}. You can cancel at any service hall or in the utility&apos;s app.</source>
         <translation>每月 {day} 日，供电公司从此卡扣缴应缴电费，最多 {limit}。您可在任一营业厅或供电公司App取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="179"/>
+        <location filename="../../ui/screens/mandate.py" line="174"/>
         <source>Keep the card in the slot. This takes a few seconds.</source>
         <translation>请勿拔出银行卡，需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="186"/>
+        <location filename="../../ui/screens/mandate.py" line="181"/>
         <source>Account holder&apos;s full name ({holder})</source>
         <translation>户主全名（{holder}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="191"/>
+        <location filename="../../ui/screens/mandate.py" line="186"/>
         <source>Touch the keys below to type</source>
         <translation>请用下方键盘输入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="192"/>
-        <location filename="../../ui/screens/mandate.py" line="202"/>
+        <location filename="../../ui/screens/mandate.py" line="187"/>
+        <location filename="../../ui/screens/mandate.py" line="197"/>
         <source>Debit day</source>
         <translation>扣款日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="193"/>
-        <location filename="../../ui/screens/mandate.py" line="202"/>
+        <location filename="../../ui/screens/mandate.py" line="188"/>
+        <location filename="../../ui/screens/mandate.py" line="197"/>
         <source>Day {day} of each month</source>
         <translation>每月 {day} 日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="194"/>
-        <location filename="../../ui/screens/mandate.py" line="203"/>
+        <location filename="../../ui/screens/mandate.py" line="189"/>
+        <location filename="../../ui/screens/mandate.py" line="198"/>
         <source>Most per month</source>
         <translation>每月限额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="199"/>
+        <location filename="../../ui/screens/mandate.py" line="194"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="200"/>
+        <location filename="../../ui/screens/mandate.py" line="195"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="201"/>
+        <location filename="../../ui/screens/mandate.py" line="196"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="217"/>
+        <location filename="../../ui/screens/mandate.py" line="212"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="220"/>
+        <location filename="../../ui/screens/mandate.py" line="215"/>
         <source>Next: bank card</source>
         <translation>下一步：插入银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="220"/>
+        <location filename="../../ui/screens/mandate.py" line="215"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mandate.py" line="223"/>
+        <location filename="../../ui/screens/mandate.py" line="218"/>
         <source>Sign up</source>
         <translation>确认签约</translation>
     </message>
@@ -1628,53 +1623,53 @@ QR code</source>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="308"/>
+        <location filename="../../ui/keyboard.py" line="315"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="309"/>
+        <location filename="../../ui/keyboard.py" line="316"/>
         <source>ABC</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="310"/>
+        <location filename="../../ui/keyboard.py" line="317"/>
         <source>123 @</source>
         <translation>123 @</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="311"/>
+        <location filename="../../ui/keyboard.py" line="318"/>
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="312"/>
+        <location filename="../../ui/keyboard.py" line="319"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="313"/>
-        <location filename="../../ui/keyboard.py" line="314"/>
+        <location filename="../../ui/keyboard.py" line="320"/>
+        <location filename="../../ui/keyboard.py" line="321"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="315"/>
+        <location filename="../../ui/keyboard.py" line="322"/>
         <source>Capital letters</source>
         <translation>大写</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="316"/>
+        <location filename="../../ui/keyboard.py" line="323"/>
         <source>Previous candidates</source>
         <translation>上一页候选</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="317"/>
+        <location filename="../../ui/keyboard.py" line="324"/>
         <source>More candidates</source>
         <translation>更多候选</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="514"/>
+        <location filename="../../ui/keyboard.py" line="535"/>
         <source>Type pinyin</source>
         <translation>请输入拼音</translation>
     </message>
@@ -1690,164 +1685,164 @@ QR code</source>
 <context>
     <name>PaymentHistoryPanel</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="59"/>
+        <location filename="../../ui/history_panel.py" line="58"/>
         <source>Self-service kiosk</source>
         <translation>自助缴费终端</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="60"/>
+        <location filename="../../ui/history_panel.py" line="59"/>
         <source>Mobile app</source>
         <translation>网上国网 App</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="61"/>
+        <location filename="../../ui/history_panel.py" line="60"/>
         <source>Bank</source>
         <translation>银行代收</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="62"/>
+        <location filename="../../ui/history_panel.py" line="61"/>
         <source>Service counter</source>
         <translation>营业厅柜台</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="63"/>
+        <location filename="../../ui/history_panel.py" line="62"/>
         <source>Automatic debit</source>
         <translation>银行代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="64"/>
-        <location filename="../../ui/history_panel.py" line="70"/>
+        <location filename="../../ui/history_panel.py" line="63"/>
+        <location filename="../../ui/history_panel.py" line="69"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="65"/>
-        <location filename="../../ui/history_panel.py" line="71"/>
+        <location filename="../../ui/history_panel.py" line="64"/>
+        <location filename="../../ui/history_panel.py" line="70"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="68"/>
+        <location filename="../../ui/history_panel.py" line="67"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="69"/>
+        <location filename="../../ui/history_panel.py" line="68"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="72"/>
+        <location filename="../../ui/history_panel.py" line="71"/>
         <source>UnionPay QR</source>
         <translation>银联二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="78"/>
+        <location filename="../../ui/history_panel.py" line="77"/>
         <source>{channel} ({method})</source>
         <translation>{channel}（{method}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="86"/>
+        <location filename="../../ui/history_panel.py" line="85"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="87"/>
+        <location filename="../../ui/history_panel.py" line="86"/>
         <source>Feb</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="88"/>
+        <location filename="../../ui/history_panel.py" line="87"/>
         <source>Mar</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="89"/>
+        <location filename="../../ui/history_panel.py" line="88"/>
         <source>Apr</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="90"/>
+        <location filename="../../ui/history_panel.py" line="89"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="91"/>
+        <location filename="../../ui/history_panel.py" line="90"/>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="92"/>
+        <location filename="../../ui/history_panel.py" line="91"/>
         <source>Jul</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="93"/>
+        <location filename="../../ui/history_panel.py" line="92"/>
         <source>Aug</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="94"/>
+        <location filename="../../ui/history_panel.py" line="93"/>
         <source>Sep</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="95"/>
+        <location filename="../../ui/history_panel.py" line="94"/>
         <source>Oct</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="96"/>
+        <location filename="../../ui/history_panel.py" line="95"/>
         <source>Nov</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="97"/>
+        <location filename="../../ui/history_panel.py" line="96"/>
         <source>Dec</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="99"/>
+        <location filename="../../ui/history_panel.py" line="98"/>
         <source>{d} {month} {y}</source>
         <translation>{y}年{month}{d}日</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="105"/>
+        <location filename="../../ui/history_panel.py" line="118"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="105"/>
+        <location filename="../../ui/history_panel.py" line="118"/>
         <source>Paid through</source>
         <translation>缴费渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="105"/>
+        <location filename="../../ui/history_panel.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="105"/>
+        <location filename="../../ui/history_panel.py" line="118"/>
         <source>Receipt</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="108"/>
+        <location filename="../../ui/history_panel.py" line="104"/>
         <source>Loading your payment history…</source>
         <translation>正在查询缴费记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="110"/>
+        <location filename="../../ui/history_panel.py" line="106"/>
         <source>Payment history is unavailable right now. You can still pay.</source>
         <translation>暂时无法查询缴费记录，不影响缴费。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="112"/>
+        <location filename="../../ui/history_panel.py" line="108"/>
         <source>No payments yet.</source>
         <translation>暂无缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="116"/>
+        <location filename="../../ui/history_panel.py" line="112"/>
         <source>Payments from all channels, newest first</source>
         <translation>各渠道缴费记录，最近的在前</translation>
     </message>
@@ -1855,122 +1850,117 @@ QR code</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/staff/report.py" line="26"/>
+        <location filename="../../ui/staff/report.py" line="25"/>
         <source>Day report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="34"/>
+        <location filename="../../ui/staff/report.py" line="33"/>
         <source>Export CSV and PDF</source>
         <translation>导出 CSV 和 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="42"/>
+        <location filename="../../ui/staff/report.py" line="41"/>
         <source>Adding up the day...</source>
         <translation>正在汇总当日数据……</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="54"/>
+        <location filename="../../ui/staff/report.py" line="53"/>
         <source>The report failed: {error}</source>
         <translation>报表生成失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="59"/>
+        <location filename="../../ui/staff/report.py" line="58"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="60"/>
+        <location filename="../../ui/staff/report.py" line="59"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="61"/>
+        <location filename="../../ui/staff/report.py" line="60"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="62"/>
+        <location filename="../../ui/staff/report.py" line="61"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="63"/>
+        <location filename="../../ui/staff/report.py" line="62"/>
         <source>UnionPay QR</source>
         <translation>云闪付</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="66"/>
+        <location filename="../../ui/staff/report.py" line="65"/>
         <source>Matched</source>
         <translation>账目一致</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="67"/>
+        <location filename="../../ui/staff/report.py" line="66"/>
         <source>Mismatch</source>
         <translation>账目不符</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="68"/>
+        <location filename="../../ui/staff/report.py" line="67"/>
         <source>Not sent (will retry)</source>
         <translation>未发送（将重试）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="69"/>
+        <location filename="../../ui/staff/report.py" line="68"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="70"/>
+        <location filename="../../ui/staff/report.py" line="69"/>
         <source>Not settled yet</source>
         <translation>尚未对账</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="72"/>
+        <location filename="../../ui/staff/report.py" line="71"/>
         <source>Business date: {day}</source>
         <translation>营业日：{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="77"/>
+        <location filename="../../ui/staff/report.py" line="76"/>
         <source>All confirmed payments: {n} / {total}</source>
         <translation>已确认的缴费合计：{n} 笔 / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="81"/>
+        <location filename="../../ui/staff/report.py" line="80"/>
         <source>Still being sent: {n}</source>
         <translation>尚在发送中：{n} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="82"/>
+        <location filename="../../ui/staff/report.py" line="81"/>
         <source>Transactions today: {n}</source>
         <translation>今日交易：{n} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="83"/>
+        <location filename="../../ui/staff/report.py" line="82"/>
         <source>Cash collections: {n}</source>
         <translation>现金清点：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="85"/>
+        <location filename="../../ui/staff/report.py" line="84"/>
         <source>Settlement: {status}</source>
         <translation>对账：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="93"/>
-        <source>Choose or type a folder first.</source>
-        <translation>请先选择或输入文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/staff/report.py" line="102"/>
+        <location filename="../../ui/staff/report.py" line="94"/>
         <source>Writing the report...</source>
         <translation>正在写入报表……</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="113"/>
+        <location filename="../../ui/staff/report.py" line="105"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/report.py" line="117"/>
+        <location filename="../../ui/staff/report.py" line="109"/>
         <source>Saved {csv} and {pdf} ({pages} page(s)).</source>
         <translation>已保存 {csv} 和 {pdf}（共 {pages} 页）。</translation>
     </message>
@@ -2300,14 +2290,19 @@ prepaid card</source>
 <context>
     <name>TargetPicker</name>
     <message>
-        <location filename="../../ui/staff/targets.py" line="29"/>
+        <location filename="../../ui/staff/targets.py" line="32"/>
         <source>Folder to write to, e.g. /media/kiosk/USB</source>
         <translation>要写入的文件夹，例如 /media/kiosk/USB</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/targets.py" line="32"/>
+        <location filename="../../ui/staff/targets.py" line="35"/>
         <source>Look for USB sticks</source>
         <translation>查找U盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/targets.py" line="62"/>
+        <source>Choose or type a folder first.</source>
+        <translation>请先选择或输入文件夹。</translation>
     </message>
 </context>
 <context>

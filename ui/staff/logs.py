@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton
 
 from kiosk.app import Kiosk
 from kiosk.staff.desk import StaffDesk
-from kiosk.staff.errors import StaffError
 from kiosk.staff.logs import ExportResult, LogRecord, export_logs, tail
 from ui.staff.base import StaffPage
 from ui.staff.targets import TargetPicker
@@ -102,17 +101,10 @@ class LogsPage(StaffPage):
         bar.setValue(bar.maximum())
 
     def export(self) -> None:
-        session, target = self.desk.session, self.picker.chosen()
-        if session is None:
+        request = self.picker.request(self.desk.session, "technician", self.say)
+        if request is None:
             return
-        if target is None:
-            self.say(self.tr("Choose or type a folder first."))
-            return
-        try:
-            actor = session.require("technician")
-        except StaffError as exc:
-            self.say(str(exc))
-            return
+        actor, target = request
         kiosk, log_dir = self.kiosk, self.log_dir
         self.export_button.setEnabled(False)
         self.say(self.tr("Copying the log files..."))

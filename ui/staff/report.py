@@ -10,7 +10,6 @@ from kiosk.app import Kiosk
 from kiosk.money import format_yuan
 from kiosk.staff.day_report import DayReport, ReportFiles, build_day_report, export_day_report
 from kiosk.staff.desk import StaffDesk
-from kiosk.staff.errors import StaffError
 from ui.staff.base import StaffPage
 from ui.staff.targets import TargetPicker
 from ui.staff.worker import Background
@@ -86,17 +85,10 @@ class ReportPage(StaffPage):
         self.summary.setText("\n".join(lines))
 
     def export(self) -> None:
-        session, target = self.desk.session, self.picker.chosen()
-        if session is None:
+        request = self.picker.request(self.desk.session, "staff", self.say)
+        if request is None:
             return
-        if target is None:
-            self.say(self.tr("Choose or type a folder first."))
-            return
-        try:
-            actor = session.require("staff")
-        except StaffError as exc:
-            self.say(str(exc))
-            return
+        actor, target = request
         kiosk = self.kiosk
         self.export_button.setEnabled(False)
         self.say(self.tr("Writing the report..."))

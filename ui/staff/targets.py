@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
+from kiosk.staff.access import Actor, Principal, Role
+from kiosk.staff.errors import StaffError
 from kiosk.staff.usb import removable_folders
 from ui.widgets import button
 
@@ -46,3 +49,20 @@ class TargetPicker(QWidget):
     def chosen(self) -> Path | None:
         text = self.path.text().strip()
         return Path(text) if text else None
+
+    def request(
+        self, session: Principal | None, role: Role, say: Callable[[str], None]
+    ) -> tuple[Actor, Path] | None:
+        """Who exports and where to, for an export page's button; None after saying what is
+        missing (no folder chosen, or a role the logged-in person lacks)."""
+        target = self.chosen()
+        if session is None:
+            return None
+        if target is None:
+            say(self.tr("Choose or type a folder first."))
+            return None
+        try:
+            return session.require(role), target
+        except StaffError as exc:
+            say(str(exc))
+            return None

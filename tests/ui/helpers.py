@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.session.state import Screen
+from ui.a11y import check_window
 from ui.main_window import MainWindow
+from ui.theme import a11y_limits
 
 
 def visible_button(window: MainWindow, name: str) -> QPushButton:
@@ -56,3 +61,43 @@ def type_pinyin(qtbot, window: MainWindow, keyboard, letters: str, *picks: str) 
         else:
             raise AssertionError(f"{text} is not among the candidates")
     assert keyboard.composition() == ""
+
+
+# The four shapes a flow's screens are checked in: (language, senior, window size).
+CHECKED_SHAPES = [
+    ("zh", True, QSize(1920, 1080)),
+    ("en", True, QSize(1280, 1024)),
+    ("zh", False, QSize(1080, 1920)),
+    ("en", True, QSize(1080, 1920)),
+]
+
+
+class ShapeCheck:
+    """Puts the window in one shape (language, text size, window size), then runs the widget
+    checker at each step of a flow (`check("step")`); `assert_clean` lists every finding."""
+
+    def __init__(self, qtbot, window: MainWindow, flow: str, language: str, senior: bool, size):
+        self.qtbot, self.window, self.flow = qtbot, window, flow
+        self.language, self.senior, self.size = language, senior, size
+        self.found: dict[str, list[str]] = {}
+        window.resize(size)
+        window.session.set_language(language)
+        if senior:
+            window.session.toggle_senior()
+
+    def __call__(self, name: str) -> None:
+        window, size = self.window, self.size
+        window.resize(size)
+        self.qtbot.wait(10)
+        found = check_window(window, a11y_limits(self.senior), screen=size)
+        self.found[name] = [str(v) for v in found]
+        if os.environ.get("KIOSK_A11Y_SHOTS"):  # look at them: a PNG per step and shape
+            shot = (
+                f"{self.flow}-{name}-{self.language}-{int(self.senior)}-"
+                f"{size.width()}x{size.height()}.png"
+            )
+            window.grab().save(str(Path(os.environ["KIOSK_A11Y_SHOTS"]) / shot))
+
+    def assert_clean(self) -> None:
+        failing = [f"[{name}] {v}" for name, seen in self.found.items() for v in seen]
+        assert not failing, f"{len(failing)} violations:\n" + "\n".join(failing)

@@ -5,22 +5,16 @@ invoice the payment already has."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
 import zxingcpp
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
 from tests.ui import helpers
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
-from ui.a11y import check_window
+from tests.ui.helpers import CHECKED_SHAPES, ShapeCheck, tap, text_of, type_digits, wait_screen
 from ui.keyboard import key_name, warm_up
-from ui.theme import a11y_limits
 
 GOOD_USCC = "91350100M000100Y43"
 BAD_USCC = "91350100M000100Y44"
@@ -159,31 +153,11 @@ def test_personal_then_company_invoice(qtbot, kiosk, window):
     wait_screen(qtbot, window, Screen.START)
 
 
-@pytest.mark.parametrize(
-    ("language", "senior", "size"),
-    [
-        ("zh", True, QSize(1920, 1080)),
-        ("en", True, QSize(1280, 1024)),
-        ("zh", False, QSize(1080, 1920)),
-        ("en", True, QSize(1080, 1920)),
-    ],
-)
+@pytest.mark.parametrize(("language", "senior", "size"), CHECKED_SHAPES)
 def test_invoice_screens_pass_the_checker(qtbot, kiosk, window, language, senior, size):
     session = kiosk.session
-    window.resize(size)
-    session.set_language(language)
-    if senior:
-        session.toggle_senior()
+    check = ShapeCheck(qtbot, window, "invoice", language, senior, size)
     pay_cash(qtbot, kiosk, window)
-    found: dict[str, list[str]] = {}
-
-    def check(name: str) -> None:
-        window.resize(size)
-        qtbot.wait(10)
-        found[name] = [str(v) for v in check_window(window, a11y_limits(senior), screen=size)]
-        if os.environ.get("KIOSK_A11Y_SHOTS"):  # look at them: a PNG per step and shape
-            shot = f"invoice-{name}-{language}-{int(senior)}-{size.width()}x{size.height()}.png"
-            window.grab().save(str(Path(os.environ["KIOSK_A11Y_SHOTS"]) / shot))
 
     tap(qtbot, window, "invoice")
     wait_screen(qtbot, window, Screen.INVOICE)
@@ -207,5 +181,4 @@ def test_invoice_screens_pass_the_checker(qtbot, kiosk, window, language, senior
     tap(qtbot, window, "invoice_submit")
     wait_screen(qtbot, window, Screen.INVOICE_RESULT, timeout=30000)
     check("result")
-    failing = [f"[{name}] {v}" for name, seen in found.items() for v in seen]
-    assert not failing, f"{len(failing)} violations:\n" + "\n".join(failing)
+    check.assert_clean()

@@ -4,21 +4,15 @@ simulator, and the account screen showing it afterwards."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel
 
 from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_card
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
 from tests.ui import helpers
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
-from ui.a11y import check_window
+from tests.ui.helpers import CHECKED_SHAPES, ShapeCheck, tap, text_of, type_digits, wait_screen
 from ui.keyboard import warm_up
-from ui.theme import a11y_limits
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -100,31 +94,11 @@ def test_a_prepaid_card_account_has_no_auto_debit(qtbot, kiosk, window):
     assert not window.screens[Screen.ACCOUNT].autopay_button.isVisible()
 
 
-@pytest.mark.parametrize(
-    ("language", "senior", "size"),
-    [
-        ("zh", True, QSize(1920, 1080)),
-        ("en", True, QSize(1280, 1024)),
-        ("zh", False, QSize(1080, 1920)),
-        ("en", True, QSize(1080, 1920)),
-    ],
-)
+@pytest.mark.parametrize(("language", "senior", "size"), CHECKED_SHAPES)
 def test_sign_up_screens_pass_the_checker(qtbot, kiosk, window, language, senior, size):
     session = kiosk.session
-    window.resize(size)
-    session.set_language(language)
-    if senior:
-        session.toggle_senior()
+    check = ShapeCheck(qtbot, window, "mandate", language, senior, size)
     open_account(qtbot, window, "3300000001")
-    found: dict[str, list[str]] = {}
-
-    def check(name: str) -> None:
-        window.resize(size)
-        qtbot.wait(10)
-        found[name] = [str(v) for v in check_window(window, a11y_limits(senior), screen=size)]
-        if os.environ.get("KIOSK_A11Y_SHOTS"):  # look at them: a PNG per step and shape
-            shot = f"mandate-{name}-{language}-{int(senior)}-{size.width()}x{size.height()}.png"
-            window.grab().save(str(Path(os.environ["KIOSK_A11Y_SHOTS"]) / shot))
 
     tap(qtbot, window, "autopay")
     wait_screen(qtbot, window, Screen.MANDATE)
@@ -146,5 +120,4 @@ def test_sign_up_screens_pass_the_checker(qtbot, kiosk, window, language, senior
     tap(qtbot, window, "mandate_confirm")
     wait_screen(qtbot, window, Screen.MANDATE_RESULT, timeout=20000)
     check("result")
-    failing = [f"[{name}] {v}" for name, seen in found.items() for v in seen]
-    assert not failing, f"{len(failing)} violations:\n" + "\n".join(failing)
+    check.assert_clean()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from powerpay.logging_setup import RedactingFilter, configure_logging, log_dir_for
+from tests.kiosk_logging import flush_logs, kiosk_logging
 
 SECRET = "dev-secret-change-me"
 PAN = "6212345678901234569"
@@ -18,26 +19,13 @@ WECHAT_CODE = "134567890123456789"
 
 @pytest.fixture
 def logs(tmp_path: Path) -> Iterator[Path]:
-    directory = tmp_path / "logs"
-    root = logging.getLogger()
-    level, before = root.level, list(root.handlers)
-    configure_logging(directory, secrets=[SECRET], max_bytes=2_000, backups=2, stderr=False)
-    yield directory
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-def _flush() -> None:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
+    with kiosk_logging(tmp_path / "logs", secrets=[SECRET], max_bytes=2_000, backups=2) as found:
+        yield found
 
 
 def test_file_and_directory_are_private(logs: Path) -> None:
     logging.getLogger("kiosk.test").info("hello")
-    _flush()
+    flush_logs()
     assert stat.S_IMODE(logs.stat().st_mode) == 0o700
     assert stat.S_IMODE((logs / "kiosk.log").stat().st_mode) == 0o600
     assert "hello" in (logs / "kiosk.log").read_text(encoding="utf-8")
@@ -51,7 +39,7 @@ def test_secrets_pans_and_payment_codes_never_reach_the_file(logs: Path) -> None
         raise RuntimeError(f"signing with {SECRET} failed for {PAN}")
     except RuntimeError:
         log.exception("boom")
-    _flush()
+    flush_logs()
     text = (logs / "kiosk.log").read_text(encoding="utf-8")
     for needle in (SECRET, PAN, WECHAT_CODE, "6212 3456 7890 1234 569"):
         assert needle not in text
@@ -65,7 +53,7 @@ def test_rotation_keeps_a_bounded_number_of_private_files(logs: Path) -> None:
     log = logging.getLogger("kiosk.test")
     for i in range(200):
         log.info("line %d %s", i, "x" * 40)
-    _flush()
+    flush_logs()
     files = sorted(p.name for p in logs.iterdir())
     assert files == ["kiosk.log", "kiosk.log.1", "kiosk.log.2"]
     for path in logs.iterdir():
@@ -76,7 +64,7 @@ def test_rotation_keeps_a_bounded_number_of_private_files(logs: Path) -> None:
 def test_configuring_twice_does_not_duplicate_lines(logs: Path) -> None:
     configure_logging(logs, secrets=[SECRET], stderr=False)
     logging.getLogger("kiosk.test").info("once")
-    _flush()
+    flush_logs()
     assert (logs / "kiosk.log").read_text(encoding="utf-8").count("once") == 1
 
 

@@ -17,7 +17,7 @@ from kiosk.staff import audit
 from kiosk.staff.access import Actor
 from kiosk.staff.errors import InvalidInput, PermissionDenied
 from kiosk.staff.logs import export_logs, log_files, tail
-from powerpay.logging_setup import configure_logging
+from tests.kiosk_logging import flush_logs, kiosk_logging
 
 from .conftest import KIOSK
 
@@ -28,21 +28,8 @@ SECRET = "dev-secret-change-me"
 
 @pytest.fixture
 def log_dir(tmp_path: Path) -> Iterator[Path]:
-    directory = tmp_path / "logs"
-    root = logging.getLogger()
-    level, before = root.level, list(root.handlers)
-    configure_logging(directory, secrets=[SECRET], max_bytes=4_000, backups=3, stderr=False)
-    yield directory
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-def _flush() -> None:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
+    with kiosk_logging(tmp_path / "logs", secrets=[SECRET], max_bytes=4_000, backups=3) as found:
+        yield found
 
 
 def _write_mixed(count: int) -> None:
@@ -50,7 +37,7 @@ def _write_mixed(count: int) -> None:
         logging.getLogger("drivers.cash.essp").warning("cash poll %d: note jam", n)
         logging.getLogger("drivers.printer.escpos_printer").info("printer %d: paper low", n)
         logging.getLogger("kiosk.outbox.forwarder").info("forwarder %d: sent", n)
-    _flush()
+    flush_logs()
 
 
 def test_tail_returns_the_newest_lines_across_rotated_files(log_dir: Path) -> None:
@@ -86,7 +73,7 @@ def test_a_traceback_stays_with_its_record_and_card_data_is_masked(log_dir: Path
     except ValueError:
         logging.getLogger("drivers.card.pcsc").exception("read failed for %s", PAN)
     logging.getLogger("kiosk.outbox.forwarder").info("after")
-    _flush()
+    flush_logs()
     (record,) = tail(log_dir, lines=50, device="card")
     assert len(record.lines) > 3 and "Traceback" in record.text
     assert "ValueError: bad card" in record.text
@@ -98,7 +85,7 @@ def test_export_copies_every_file_privately_and_is_audited(
 ) -> None:
     _write_mixed(40)
     logging.getLogger("kiosk.backend.client").info("secret is %s", SECRET)
-    _flush()
+    flush_logs()
     usb = tmp_path / "usb"
     usb.mkdir()
     result = export_logs(journal, clock, TECH, log_dir, usb, kiosk_id=KIOSK)

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.app import Kiosk
 from kiosk.staff import audit
-from powerpay.logging_setup import configure_logging
+from tests.kiosk_logging import flush_logs, kiosk_logging
 from tests.ui.helpers import tap, text_of
 from tests.ui.staff.test_technician import open_as_technician
 from ui.main_window import MainWindow
@@ -21,21 +21,12 @@ PAN = "6212345678901234569"
 
 @pytest.fixture
 def log_dir(tmp_path: Path) -> Iterator[Path]:
-    directory = tmp_path / "logs"
-    root = logging.getLogger()
-    level, before = root.level, list(root.handlers)
-    configure_logging(directory, stderr=False)
-    logging.getLogger("drivers.cash.essp").warning("cash: note jam at the stacker")
-    logging.getLogger("drivers.printer.escpos_printer").info("printer: paper low")
-    logging.getLogger("drivers.card.pcsc").info("card %s read", PAN)
-    for handler in root.handlers:
-        handler.flush()
-    yield directory
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    with kiosk_logging(tmp_path / "logs") as directory:
+        logging.getLogger("drivers.cash.essp").warning("cash: note jam at the stacker")
+        logging.getLogger("drivers.printer.escpos_printer").info("printer: paper low")
+        logging.getLogger("drivers.card.pcsc").info("card %s read", PAN)
+        flush_logs()
+        yield directory
 
 
 def test_logs_are_shown_filtered_and_exported(

@@ -8,11 +8,28 @@ from argon2 import PasswordHasher
 
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal
+from kiosk.payments.cash import CashPayments
 from kiosk.staff.access import CLI_ACTOR
 from kiosk.staff.users import Users
 
 KIOSK = "K-330106-0001"
 PIN = "482913"
+
+
+class _NoWake:
+    def wake(self) -> None:
+        pass
+
+
+def cash_payment(journal: Journal, clock: ManualClock, account_no: str, notes: list[int]) -> str:
+    """A finished cash payment in the journal, queued for the outbox; the clock moves on 5 s."""
+    payments = CashPayments(journal, _NoWake(), KIOSK, clock)
+    txn_id = payments.begin(account_no, 0, 1_000_000)
+    for value in notes:
+        payments.note_stacked(txn_id, value, "nv200", 1)
+    payments.finish(txn_id)
+    clock.advance(5)
+    return txn_id
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from kiosk.backend.client import UtilityClient
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
-from kiosk.payments.cash import CashPayments
 from kiosk.staff import audit
 from kiosk.staff.access import Actor
 from kiosk.staff.collection import Collections
@@ -24,37 +23,22 @@ from kiosk.staff.errors import InvalidInput, PermissionDenied
 from kiosk.staff.report_pdf import render_pdf
 from kiosk.staff.settlement import Settlements, day_totals
 
-from .conftest import KIOSK
+from .conftest import KIOSK, cash_payment
 
 STAFF = Actor("li.ming", "staff")
 DAY = date(2026, 11, 26)
 MASKED_PAN = "621234*********4569"
 
 
-class _NoWake:
-    def wake(self) -> None:
-        pass
-
-
-def _cash(journal: Journal, clock: ManualClock, account_no: str, notes: list[int]) -> str:
-    payments = CashPayments(journal, _NoWake(), KIOSK, clock)
-    txn_id = payments.begin(account_no, 0, 1_000_000)
-    for value in notes:
-        payments.note_stacked(txn_id, value, "nv200", 1)
-    payments.finish(txn_id)
-    clock.advance(5)
-    return txn_id
-
-
 @pytest.fixture
 def day(journal: Journal, clock: ManualClock, client: UtilityClient) -> dict[str, str]:
     """A day: two cash payments sent, one still queued, a card attempt, a collection, settled."""
     sent = [
-        _cash(journal, clock, "3300000001", [10000, 2000]),
-        _cash(journal, clock, "1300000000008", [5000]),
+        cash_payment(journal, clock, "3300000001", [10000, 2000]),
+        cash_payment(journal, clock, "1300000000008", [5000]),
     ]
     assert Forwarder(journal, client, clock, random.Random(1)).drain_once().sent == 2
-    queued = _cash(journal, clock, "3300000003", [1000])
+    queued = cash_payment(journal, clock, "3300000003", [1000])
     card = journal.create_transaction(
         kiosk_id=KIOSK,
         kind="card_authorization",

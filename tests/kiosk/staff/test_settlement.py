@@ -16,22 +16,16 @@ from kiosk.backend.client import UtilityClient
 from kiosk.clock import ManualClock, SystemClock
 from kiosk.journal import Journal
 from kiosk.outbox.forwarder import Forwarder
-from kiosk.payments.cash import CashPayments
 from kiosk.staff import audit
 from kiosk.staff.access import Actor
 from kiosk.staff.errors import PermissionDenied, WrongState
 from kiosk.staff.settlement import Settlements, business_date_of, day_totals
 
-from .conftest import KIOSK
+from .conftest import KIOSK, cash_payment
 
 STAFF = Actor("li.ming", "staff")
 SECRET = "dev-secret-change-me"
 DAY = date(2026, 11, 26)  # ManualClock starts 2026-11-26 08:00 UTC = 16:00 in Shanghai
-
-
-class _NoWake:
-    def wake(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -46,16 +40,6 @@ def client(sim: SimulatorServer) -> Iterator[UtilityClient]:
         yield kiosk_client
 
 
-def _cash(journal: Journal, clock: ManualClock, account_no: str, notes: list[int]) -> str:
-    payments = CashPayments(journal, _NoWake(), KIOSK, clock)
-    txn_id = payments.begin(account_no, 0, 1_000_000)
-    for value in notes:
-        payments.note_stacked(txn_id, value, "nv200", 1)
-    payments.finish(txn_id)
-    clock.advance(5)
-    return txn_id
-
-
 def test_business_date_is_shanghai_local() -> None:
     from datetime import UTC, datetime
 
@@ -66,13 +50,13 @@ def test_business_date_is_shanghai_local() -> None:
 def test_day_totals_count_only_confirmed_payments_of_the_day(
     journal: Journal, clock: ManualClock
 ) -> None:
-    first = _cash(journal, clock, "3300000001", [10000, 2000])
-    second = _cash(journal, clock, "3300000002", [5000])
-    queued = _cash(journal, clock, "3300000003", [1000])
+    first = cash_payment(journal, clock, "3300000001", [10000, 2000])
+    second = cash_payment(journal, clock, "3300000002", [5000])
+    queued = cash_payment(journal, clock, "3300000003", [1000])
     journal.set_state(first, "posted")
     journal.set_state(second, "suspense")
     clock.advance(86400)
-    _next_day = _cash(journal, clock, "3300000001", [10000])
+    _next_day = cash_payment(journal, clock, "3300000001", [10000])
     journal.set_state(_next_day, "posted")
     totals = day_totals(journal, DAY)
     assert totals.totals == [{"method": "cash", "count": 2, "amount_fen": 17000}]
@@ -85,8 +69,8 @@ def test_settlement_matched_then_mismatch_against_the_simulator(
 ) -> None:
     forwarder = Forwarder(journal, client, clock, random.Random(1))
     paid = [
-        _cash(journal, clock, "3300000001", [10000]),
-        _cash(journal, clock, "3300000002", [5000, 1000]),
+        cash_payment(journal, clock, "3300000001", [10000]),
+        cash_payment(journal, clock, "3300000002", [5000, 1000]),
     ]
     assert forwarder.drain_once().sent == 2
     desk = Settlements(journal, clock, KIOSK)
@@ -104,7 +88,7 @@ def test_settlement_matched_then_mismatch_against_the_simulator(
     assert journal.list_attention() == []
 
     # The journal believes this one posted, but the server never got it.
-    never_sent = _cash(journal, clock, "3300000003", [2000])
+    never_sent = cash_payment(journal, clock, "3300000003", [2000])
     journal.set_state(never_sent, "posted")
     # And the server has a payment of this kiosk the journal knows nothing about.
     stranger = "T-K-330106-0001-20261126-999999"
@@ -139,7 +123,7 @@ def test_settlement_matched_then_mismatch_against_the_simulator(
 def test_unreachable_server_leaves_it_sending_and_a_resend_settles(
     journal: Journal, clock: ManualClock, client: UtilityClient
 ) -> None:
-    paid = _cash(journal, clock, "3300000001", [10000])
+    paid = cash_payment(journal, clock, "3300000001", [10000])
     Forwarder(journal, client, clock, random.Random(1)).drain_once()
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))

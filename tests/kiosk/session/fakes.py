@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from kiosk.session.ports import AccountNotFound, BackendDown
+from kiosk.clock import Clock
+from kiosk.config import SessionSection
+from kiosk.session.machine import Session
+from kiosk.session.ports import AccountNotFound, BackendDown, Health, InlineExecutor
 from kiosk.session.views import AccountView, PaymentOutcomeView
 
 
@@ -107,3 +111,27 @@ class Receipts:
             return "no_paper"
         self.issued.append(outcome.transaction_id)
         return "printed"
+
+
+def fake_ports(acceptor: Any, accounts: Any, ledger: Ledger | None = None, **more: Any) -> dict:
+    """The session's services (`Session.bind`'s keywords) over these stand-ins; `more` adds or
+    replaces any of them."""
+    ledger = ledger if ledger is not None else Ledger()
+    ports: dict[str, Any] = {
+        "accounts": accounts,
+        "ledger": ledger,
+        "posting": Posting(ledger),
+        "receipts": Receipts(),
+        "acceptor": acceptor,
+        "acceptor_id": "fake-1",
+        "settings": SessionSection(),
+        "health": lambda: Health(),
+    }
+    ports.update(more)
+    return ports
+
+
+def fake_session(clock: Clock, acceptor: Any, accounts: Any, **more: Any) -> Session:
+    """A whole session over the stand-ins, its work run inline unless `executor` is given."""
+    executor = more.pop("executor", None) or InlineExecutor()
+    return Session(clock=clock, executor=executor, **fake_ports(acceptor, accounts, **more))

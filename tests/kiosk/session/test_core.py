@@ -13,10 +13,9 @@ from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import ManualClock
 from kiosk.config import SessionSection
 from kiosk.session.machine import Session
-from kiosk.session.ports import Health
 from kiosk.session.state import Method, Screen, SessionState
 from kiosk.workers import SerialWorker
-from tests.kiosk.session.fakes import Accounts, Ledger, Posting, Receipts, account
+from tests.kiosk.session.fakes import Accounts, Ledger, account, fake_ports
 
 WAIT_S = 10.0
 
@@ -44,18 +43,7 @@ class Rig:
         return self.session.state
 
     def bind(self, **changes: object) -> None:
-        services: dict[str, object] = {
-            "accounts": self.accounts,
-            "ledger": self.ledger,
-            "posting": Posting(self.ledger),
-            "receipts": Receipts(),
-            "acceptor": self.acceptor,
-            "acceptor_id": "fake-1",
-            "settings": SessionSection(),
-            "health": lambda: Health(),
-        }
-        services.update(changes)
-        self.session.bind(**services)  # type: ignore[arg-type]
+        self.session.bind(**fake_ports(self.acceptor, self.accounts, self.ledger, **changes))
 
     def type_account(self, number: str) -> None:
         self.session.begin()

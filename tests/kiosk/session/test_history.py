@@ -13,13 +13,11 @@ from kiosk.accounts import BackendAccounts
 from kiosk.backend.bodies import payment_body
 from kiosk.backend.client import UtilityClient
 from kiosk.clock import ManualClock
-from kiosk.config import SessionSection
 from kiosk.journal import Journal
 from kiosk.payment_history import BackendPaymentHistory
 from kiosk.session.machine import Session
-from kiosk.session.ports import Health, InlineExecutor
 from kiosk.session.state import Screen
-from tests.kiosk.session.fakes import Ledger, Posting, Receipts
+from tests.kiosk.session.fakes import fake_session
 
 SEED_CHANNELS = {"app", "counter", "bank", "autopay", "wechat", "alipay"}
 
@@ -54,18 +52,10 @@ def make_session(
     acceptor: FakeAcceptor,
     history_executor: object | None = None,
 ) -> Session:
-    ledger = Ledger()
-    return Session(
-        clock=clock,
-        executor=InlineExecutor(),
-        accounts=BackendAccounts(client, journal, clock),
-        ledger=ledger,
-        posting=Posting(ledger),
-        receipts=Receipts(),
-        acceptor=acceptor,
-        acceptor_id="fake-1",
-        settings=SessionSection(),
-        health=lambda: Health(),
+    return fake_session(
+        clock,
+        acceptor,
+        BackendAccounts(client, journal, clock),
         history=BackendPaymentHistory(client),
         history_executor=history_executor,  # type: ignore[arg-type]
     )

@@ -10,14 +10,12 @@ import pytest
 
 from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import ManualClock
-from kiosk.config import SessionSection
 from kiosk.invoices import InvoiceInputError, InvoiceOutcome, InvoiceRequest
 from kiosk.session.machine import Session
-from kiosk.session.ports import Health
 from kiosk.session.state import IDLE_SCREENS, Screen
 from kiosk.session.views import PaymentOutcomeView
 from kiosk.uscc import check_character
-from tests.kiosk.session.fakes import Accounts, Ledger, Posting, Receipts, account
+from tests.kiosk.session.fakes import Accounts, Ledger, Posting, account, fake_session
 from tests.kiosk.session.test_machine import insert, to_cash
 
 GOOD_USCC = "91350100M000100Y43"
@@ -112,17 +110,13 @@ def make_rig():
         ledger = Ledger()
         executor = HeldExecutor()
         invoices = FakeInvoices()
-        session = Session(
-            clock=clock,
+        session = fake_session(
+            clock,
+            acceptor,
+            Accounts({"3300000001": account()}),
             executor=executor,
-            accounts=Accounts({"3300000001": account()}),
             ledger=ledger,
             posting=PostedWithPaymentId(ledger, online=online),
-            receipts=Receipts(),
-            acceptor=acceptor,
-            acceptor_id="fake-1",
-            settings=SessionSection(),
-            health=lambda: Health(),
             invoices=invoices if with_service else None,
         )
         return Rig(session, acceptor, clock, executor, invoices)

@@ -7,11 +7,9 @@ import pytest
 from drivers.cash.base import EscrowDecision
 from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import ManualClock
-from kiosk.config import SessionSection
 from kiosk.session.machine import Session
-from kiosk.session.ports import Health, InlineExecutor
 from kiosk.session.state import Method, Screen
-from tests.kiosk.session.fakes import Accounts, Ledger, Posting, Receipts, account
+from tests.kiosk.session.fakes import Accounts, Ledger, Receipts, account, fake_session
 
 
 @pytest.fixture
@@ -22,18 +20,7 @@ def rig():
     ledger = Ledger()
     accounts = Accounts({"3300000001": account(), "3300000002": account("3300000002", due=0)})
     receipts = Receipts()
-    session = Session(
-        clock=clock,
-        executor=InlineExecutor(),
-        accounts=accounts,
-        ledger=ledger,
-        posting=Posting(ledger),
-        receipts=receipts,
-        acceptor=acceptor,
-        acceptor_id="fake-1",
-        settings=SessionSection(),
-        health=lambda: Health(),
-    )
+    session = fake_session(clock, acceptor, accounts, ledger=ledger, receipts=receipts)
     yield session, acceptor, ledger, clock, accounts, receipts
     acceptor.close()
 

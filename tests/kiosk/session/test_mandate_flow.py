@@ -22,10 +22,10 @@ from kiosk.journal import Journal
 from kiosk.mandate_terms import DAY_MAX, DAY_MIN
 from kiosk.mandates import MandateService
 from kiosk.session.machine import Session
-from kiosk.session.ports import CardPorts, Health, InlineExecutor
+from kiosk.session.ports import CardPorts
 from kiosk.session.state import Screen
 from tests.kiosk.conftest import KIOSK
-from tests.kiosk.session.fakes import Accounts, Ledger, Posting, Receipts, account
+from tests.kiosk.session.fakes import Accounts, account, fake_session
 
 ACCOUNT = "3300000001"
 
@@ -71,19 +71,11 @@ def rig(journal: Journal, client: UtilityClient, sim: SimulatorServer) -> Iterat
     acceptor.open()
     reader = FakeCardReader()
     desk = CardDesk(reader)
-    ledger = Ledger()
     accounts = Accounts({ACCOUNT: account(ACCOUNT), "3300000099": account("3300000099")})
-    session = Session(
-        clock=clock,
-        executor=InlineExecutor(),
-        accounts=accounts,
-        ledger=ledger,
-        posting=Posting(ledger),
-        receipts=Receipts(),
-        acceptor=acceptor,
-        acceptor_id="fake-1",
-        settings=SessionSection(),
-        health=lambda: Health(),
+    session = fake_session(
+        clock,
+        acceptor,
+        accounts,
         cards=CardPorts(desk=desk, bank=None, prepaid=None, pinpad=None),
         mandates=MandateService(journal, client, KIOSK),
     )

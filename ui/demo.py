@@ -104,6 +104,18 @@ def type_account(window: MainWindow, digits: str) -> None:
         tap(window, f"account_key_{d}")
 
 
+def open_account(
+    kiosk: Kiosk, window: MainWindow, digits: str, before_ok: Callable[[], object] | None = None
+) -> None:
+    """Type the account number, confirm it (after `before_ok`, e.g. a screenshot), and wait
+    for the account screen."""
+    type_account(window, digits)
+    if before_ok is not None:
+        before_ok()
+    tap(window, "account_key_ok")
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+
+
 def run_scenario(
     kiosk: Kiosk,
     window: MainWindow,
@@ -154,9 +166,7 @@ def _timeout(
     clock = kiosk.clock
     if not isinstance(clock, OffsetClock):
         raise DemoError("the timeout scenario needs the demo's movable clock")
-    type_account(window, account)
-    tap(window, "account_key_ok")
-    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    open_account(kiosk, window, account)
     rec.shot("account")
     settings = kiosk.settings.session
     idle = settings.senior_idle_timeout_s if kiosk.session.state.senior else settings.idle_timeout_s
@@ -196,9 +206,7 @@ def _autopay(
     reader = kiosk.card_reader
     if not isinstance(reader, FakeCardReader):
         raise DemoError("the autopay scenario needs the simulated card reader")
-    type_account(window, account)
-    tap(window, "account_key_ok")
-    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    open_account(kiosk, window, account)
     tap(window, "autopay")
     wait_for(on_screen(kiosk, Screen.MANDATE), what="the auto-debit form")
     keyboard = window.screens[Screen.MANDATE].keyboard  # type: ignore[attr-defined]
@@ -237,9 +245,7 @@ def _wallet(
 ) -> None:
     from drivers.scanner.fake import FakeScanner
 
-    type_account(window, account)
-    tap(window, "account_key_ok")
-    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    open_account(kiosk, window, account)
     tap(window, "pay_due")
     wait_for(on_screen(kiosk, Screen.METHOD), what="method")
     rec.shot("method")
@@ -303,10 +309,7 @@ def _cash(
         if not isinstance(kiosk.acceptor, FakeAcceptor):
             raise DemoError("without a hand for the real acceptor, the demo needs driver = fake")
         hand = FakeHand(kiosk.acceptor)
-    type_account(window, account)
-    rec.shot("identify")
-    tap(window, "account_key_ok")
-    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="account")
+    open_account(kiosk, window, account, before_ok=lambda: rec.shot("identify"))
     rec.shot("account")
     due = kiosk.session.state.account.amount_due_fen if kiosk.session.state.account else 0
     summary["account"] = account

@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -33,7 +32,7 @@ from kiosk.clock import Clock
 from kiosk.journal import Journal, SensitiveDataError, TransactionRecord, ops
 from kiosk.masking import mask_name
 from kiosk.outbox import ItemResult
-from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.recovery import RecoveryHook, RecoveryReport
 from kiosk.uscc import UsccStatus, check_uscc
 
 log = logging.getLogger(__name__)
@@ -282,7 +281,7 @@ class InvoiceService:
 
     def recovery_hooks(
         self,
-    ) -> dict[str, Callable[[Journal, TransactionRecord, RecoveryReport], None]]:
+    ) -> dict[str, RecoveryHook]:
         """After a crash: a pending outbox item is resent unchanged by the forwarder."""
 
         def invoice(journal: Journal, txn: TransactionRecord, report: RecoveryReport) -> None:

@@ -17,7 +17,6 @@ never journaled.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
@@ -33,7 +32,7 @@ from kiosk.mandate_terms import (
     Status,
     normalize_name,
 )
-from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.recovery import RecoveryHook, RecoveryReport
 from kiosk.payments.undo import attention_once, undo_with_retries
 
 log = logging.getLogger(__name__)
@@ -153,7 +152,7 @@ class MandateService:
 
     def recovery_hooks(
         self,
-    ) -> dict[str, Callable[[Journal, TransactionRecord, RecoveryReport], None]]:
+    ) -> dict[str, RecoveryHook]:
         """A mandate a crash left undecided is cancelled: nobody saw it confirmed."""
 
         def hook(journal: Journal, txn: TransactionRecord, report: RecoveryReport) -> None:

@@ -9,7 +9,6 @@ the card payment was cancelled, and any hold on the card is released.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal, Protocol
@@ -22,7 +21,7 @@ from kiosk.clock import Clock
 from kiosk.journal import Journal
 from kiosk.journal.records import TransactionRecord
 from kiosk.payments.confirmed import enqueue_confirmed_payment
-from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.recovery import RecoveryHook, RecoveryReport
 from kiosk.payments.undo import attention_once, undo_with_retries
 
 log = logging.getLogger(__name__)
@@ -135,7 +134,7 @@ class BankCardPayments:
 
     def recovery_hooks(
         self,
-    ) -> dict[str, Callable[[Journal, TransactionRecord, RecoveryReport], None]]:
+    ) -> dict[str, RecoveryHook]:
         """An authorization a crash left undecided is reversed: its outcome cannot be known."""
 
         def hook(journal: Journal, txn: TransactionRecord, report: RecoveryReport) -> None:

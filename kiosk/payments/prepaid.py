@@ -25,7 +25,7 @@ from kiosk.backend.errors import ApiError, BackendError
 from kiosk.clock import Clock
 from kiosk.journal import Journal
 from kiosk.journal.records import TransactionRecord
-from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.recovery import RecoveryHook, RecoveryReport
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ class PrepaidCards:
 
     def recovery_hooks(
         self,
-    ) -> dict[str, Callable[[Journal, TransactionRecord, RecoveryReport], None]]:
+    ) -> dict[str, RecoveryHook]:
         """A purchase left `creating` is created (same key); `pending_write` waits for the card;
         `card_written` is confirmed."""
 

@@ -23,7 +23,7 @@ from kiosk.journal import Journal
 from kiosk.journal.records import TransactionRecord
 from kiosk.payload import PaymentCode
 from kiosk.payments.confirmed import enqueue_confirmed_payment
-from kiosk.payments.recovery import RecoveryReport
+from kiosk.payments.recovery import RecoveryHook, RecoveryReport
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +309,7 @@ class WalletPayments:
     # -- recovery -------------------------------------------------------------------------
     def recovery_hooks(
         self,
-    ) -> dict[str, Callable[[Journal, TransactionRecord, RecoveryReport], None]]:
+    ) -> dict[str, RecoveryHook]:
         """Drive charges and orders a crash left open to a final state, before residents come."""
 
         def quiet(_progress: WalletProgress) -> None:

@@ -47,6 +47,7 @@ WARM_WITH_SAMPLE = frozenset(
     {Screen.ACCOUNT, Screen.AMOUNT, Screen.METHOD, Screen.CONFIRM, Screen.CASH, Screen.RESULT}
 )
 ScreenFactory = Callable[[], ScreenWidget]
+PREBUILD_PAUSE_MS = 1000  # how often a paused prebuild looks again for an idle kiosk
 
 
 class ScreenTable(dict[Screen, ScreenWidget]):
@@ -336,6 +337,11 @@ class MainWindow(QMainWindow):
         ]
 
         def next_one() -> None:
+            if self.session is not None and self.session.state.screen is not Screen.START:
+                # A resident is here (the early session takes touches during start-up): no
+                # 30-60 ms builds between their taps; the screens they reach are built on use.
+                QTimer.singleShot(PREBUILD_PAUSE_MS, next_one)
+                return
             while todo:
                 screen = todo.pop(0)
                 if screen not in self.screens:

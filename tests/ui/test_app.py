@@ -228,3 +228,25 @@ def test_settling_builds_the_screens_and_freezes_the_start_up_heap(qtbot, tmp_pa
         starter.join()
         for kiosk in built:
             kiosk.close()
+
+
+def test_screens_are_not_warmed_while_a_resident_is_at_the_kiosk(qtbot, tmp_path):
+    window, starter, built = _started(qtbot, tmp_path)
+    with qtbot.waitSignal(starter.ready, timeout=60_000):
+        starter.start()
+    settled: list[bool] = []
+    try:
+        QTest.mouseClick(window.start_screen.type_tile, Qt.MouseButton.LeftButton)
+        assert window.session is not None
+        assert window.session.state.screen is Screen.IDENTIFY
+        settle(window, lambda: settled.append(True))
+        qtbot.wait(300)
+        assert not settled and Screen.ACCOUNT not in window.screens  # paused for the resident
+        window.session.cancel()  # back to the start screen: the kiosk is idle again
+        qtbot.waitUntil(lambda: bool(settled), timeout=30_000)
+        assert Screen.ACCOUNT in window.screens
+    finally:
+        gc.unfreeze()
+        starter.join()
+        for kiosk in built:
+            kiosk.close()

@@ -31,7 +31,6 @@ class SessionBridge(QObject):
         self._lock = threading.Lock()
         self._pending = False
         self._queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.deliveries = 0  # states delivered (tests)
         session.add_listener(self._changed)
 
     @property
@@ -40,7 +39,6 @@ class SessionBridge(QObject):
 
     def _changed(self, state: SessionState) -> None:
         if threading.get_ident() == self._gui_thread:
-            self.deliveries += 1
             self.session_did_change.emit(state)
             return
         with self._lock:
@@ -52,5 +50,4 @@ class SessionBridge(QObject):
     def _deliver(self) -> None:
         with self._lock:
             self._pending = False  # before reading: a change made from here on queues again
-        self.deliveries += 1
         self.session_did_change.emit(self.session.state)

@@ -97,7 +97,6 @@ class SessionCore:
         self._lock = threading.RLock()
         self._gate = threading.Event()  # work on the executor waits for it (see `unbound`)
         self._services = False
-        self._bind_error: str | None = None
         self._state = SessionState(language=language)
         self._listeners: list[Listener] = []
         self._last_touch = clock.monotonic()
@@ -171,16 +170,11 @@ class SessionCore:
 
     def bind_failed(self, reason: str) -> None:
         """The core could not start: work waiting for it ends with "backend_error"."""
-        with self._lock:
-            self._bind_error = reason
+        log.error("the kiosk could not start (%s): nothing to serve the resident", reason)
         self._gate.set()
 
     def _await_bind(self) -> None:
         self._gate.wait()
-        with self._lock:
-            error = self._bind_error
-        if error is not None and not self._services:
-            log.error("the kiosk could not start (%s): nothing to serve the resident", error)
 
     @property
     def bound(self) -> bool:

@@ -148,11 +148,6 @@ class MainWindow(QMainWindow):
         if bridge is not None:
             self.attach(bridge, receipt_url=receipt_url, sim_actions=sim_actions)
 
-    @property
-    def starting(self) -> bool:
-        """True until the core is attached: the start screen shows "Starting…"."""
-        return self.session is None
-
     def attach(
         self,
         bridge: SessionBridge,
@@ -510,8 +505,6 @@ class MainWindow(QMainWindow):
         )
         screen = self.screens[state.screen]
         self._style(screen, state.senior)
-        if screen is self.start_screen:
-            self.start_screen.set_starting(self.starting)
         screen.render(state)
         self.stack.setCurrentWidget(screen)
         if state.warning_s is not None:

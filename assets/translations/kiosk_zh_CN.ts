@@ -904,47 +904,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -2239,50 +2239,50 @@ QR code</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../ui/screens/start.py" line="37"/>
+        <location filename="../../ui/screens/start.py" line="40"/>
         <source>Pay your electricity bill</source>
         <translation>电费自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="39"/>
+        <location filename="../../ui/screens/start.py" line="42"/>
         <source>Starting, one moment…</source>
         <translation>正在启动，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="41"/>
+        <location filename="../../ui/screens/start.py" line="42"/>
         <source>Touch the screen to begin</source>
         <translation>请触摸屏幕开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="43"/>
+        <location filename="../../ui/screens/start.py" line="44"/>
         <source>Enter account
 number</source>
         <translation>输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="44"/>
+        <location filename="../../ui/screens/start.py" line="45"/>
         <source>Scan bill
 QR code</source>
         <translation>扫描账单二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="45"/>
+        <location filename="../../ui/screens/start.py" line="46"/>
         <source>Insert
 prepaid card</source>
         <translation>插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="46"/>
+        <location filename="../../ui/screens/start.py" line="47"/>
         <source>The number is printed on your bill</source>
         <translation>户号印在您的电费账单上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="47"/>
+        <location filename="../../ui/screens/start.py" line="48"/>
         <source>Hold the QR code on your bill under the scanner</source>
         <translation>将账单上的二维码对准下方扫描口</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="48"/>
+        <location filename="../../ui/screens/start.py" line="49"/>
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
     </message>

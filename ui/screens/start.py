@@ -20,7 +20,6 @@ class StartScreen(ScreenWidget):
         self.body.addWidget(self.subtitle)
         # Three tiles side by side; on a narrow display two, then one per row.
         grid = ReflowGrid((3, 2, 1), spacing=32)
-        self._starting = False
         self.type_tile = button("start_type", "tile", self._begin)
         self.scan_tile = button("start_scan", "tile", self._begin)
         self.card_tile = button("start_card", "tile", self._begin)
@@ -34,11 +33,13 @@ class StartScreen(ScreenWidget):
         self.body.addStretch(2)
 
     def render(self, state: SessionState) -> None:
+        # No session yet (the window shell, before anything is attached): tiles disabled.
+        starting = self.session is None
+        for tile in (self.type_tile, self.scan_tile, self.card_tile):
+            tile.setEnabled(not starting)
         self.title.setText(self.tr("Pay your electricity bill"))
         self.subtitle.setText(
-            self.tr("Starting, one moment…")
-            if self._starting
-            else self.tr("Touch the screen to begin")
+            self.tr("Starting, one moment…") if starting else self.tr("Touch the screen to begin")
         )
         self.type_tile.setText(self.tr("Enter account\nnumber"))
         self.scan_tile.setText(self.tr("Scan bill\nQR code"))
@@ -47,14 +48,8 @@ class StartScreen(ScreenWidget):
         self.hints[1].setText(self.tr("Hold the QR code on your bill under the scanner"))
         self.hints[2].setText(self.tr("Put your electricity card into the card slot"))
 
-    def set_starting(self, starting: bool) -> None:
-        """While the core starts (no session yet): tiles disabled, the subtitle says so."""
-        self._starting = starting
-        for tile in (self.type_tile, self.scan_tile, self.card_tile):
-            tile.setEnabled(not starting)
-
     def _begin(self) -> None:
-        if not self._starting and self.session is not None:
+        if self.session is not None:
             self.session.begin()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -136,9 +136,7 @@ def attach_kiosk(
 def attach_session(window: MainWindow, session: object) -> None:
     from ui.bridge import SessionBridge
 
-    bridge = SessionBridge(session)  # type: ignore[arg-type]
-    window.attach_session(bridge)
-    window.bridge_ref = bridge  # type: ignore[attr-defined]  # keep the bridge alive
+    window.attach_session(SessionBridge(session))  # type: ignore[arg-type]  # the window keeps it
 
 
 class CoreStarter(QObject):

@@ -25,6 +25,8 @@ Status = Literal["active", "failed", "cancelled", "unknown"]
 
 @dataclass(frozen=True)
 class MandateRequest:
+    """An auto-debit sign-up as the resident filled it in, checked before the card is read."""
+
     account_no: str
     holder_masked: str  # as the utility shows it: 张*明
     holder_name: str  # as the resident typed it
@@ -48,6 +50,8 @@ class MandateRequest:
 
 @dataclass(frozen=True)
 class MandateOutcome:
+    """What the utility answered to a sign-up; shown to the resident and journaled (masked)."""
+
     status: Status
     mandate_id: str
     masked_pan: str

@@ -30,6 +30,9 @@ COLORS = {
 
 @dataclass(frozen=True)
 class Metrics:
+    """Font sizes and touch sizes of one text size (normal or senior); the stylesheet is made
+    from them, so both sizes keep the same proportions."""
+
     body_pt: int
     small_pt: int
     title_pt: int

@@ -36,6 +36,8 @@ class CashEventKind(StrEnum):
 
 @dataclass(frozen=True)
 class CashEvent:
+    """One thing the acceptor reported, in protocol-neutral terms."""
+
     kind: CashEventKind
     value_fen: int | None = None
     channel: int | None = None
@@ -54,6 +56,8 @@ class EscrowDecision(Enum):
 
 @dataclass(frozen=True)
 class AcceptorIdentity:
+    """What the device says it is; diagnostics show it to the technician."""
+
     protocol: str  # "essp", "id003", "ccnet", "ict", "fake"
     model: str
     serial: str

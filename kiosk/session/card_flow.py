@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from drivers.errors import DeviceError
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Method, Screen
-from kiosk.session.views import PaymentOutcomeView
 
 if TYPE_CHECKING:
     from kiosk.card_desk import UtilityInserted
+    from kiosk.session.views import PaymentOutcomeView
 
 # The card desk (EMV and card-file parsing) and the prepaid service are imported in the work
 # that uses them, on the worker, where the core has them loaded: the session is made before

@@ -6,10 +6,13 @@ Cancel disables the acceptor first and then looks at what the journal holds.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from drivers.cash.base import CashEvent, CashEventKind, EscrowDecision
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Screen
+
+if TYPE_CHECKING:
+    from drivers.cash.base import CashEvent, EscrowDecision
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ class CashFlow(SessionCore):
 
     def _escrow_policy(self, value_fen: int) -> EscrowDecision:
         """Stack only while the session is taking cash and the amount is not reached yet."""
+        # The acceptor, and so this module, comes with the core: the start screen's session is
+        # made before it (kiosk.session.early).
+        from drivers.cash.base import EscrowDecision
+
         with self._lock:
             state = self._state
             if not self._accepting or state.screen is not Screen.CASH or state.account is None:
@@ -56,6 +63,8 @@ class CashFlow(SessionCore):
 
     def _on_cash_event(self, event: CashEvent) -> None:
         """Called on the acceptor's thread. A stacked note is journaled before anything else."""
+        from drivers.cash.base import CashEventKind  # see _escrow_policy
+
         if event.kind is CashEventKind.STACKED and event.value_fen:
             if event.detail == "reported_at_startup" and self._ledger.repeated_at_startup(
                 self._acceptor_id, event.value_fen, event.channel or 0

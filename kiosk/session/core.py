@@ -13,27 +13,25 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self
 
-from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
-from kiosk.clock import Clock
-from kiosk.payload import PaymentCode
-from kiosk.session.ports import (
-    AccountLookup,
-    AccountNotFound,
-    BackendDown,
-    CardPorts,
-    CashLedger,
-    Executor,
-    Health,
-    PaymentHistory,
-    PostingWaiter,
-    ReceiptDesk,
-    WalletDesk,
-)
 from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
-from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
-if TYPE_CHECKING:  # pydantic: the session is built before the configuration is read
+if TYPE_CHECKING:  # annotations only: the start screen's session is made before all of these
+    from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
+    from kiosk.clock import Clock
     from kiosk.config import SessionSection
+    from kiosk.payload import PaymentCode
+    from kiosk.session.ports import (
+        AccountLookup,
+        CardPorts,
+        CashLedger,
+        Executor,
+        Health,
+        PaymentHistory,
+        PostingWaiter,
+        ReceiptDesk,
+        WalletDesk,
+    )
+    from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +244,8 @@ class SessionCore:
 
     def _fetch_account(self, generation: int, account_no: str) -> AccountView | None:
         """On the worker: the account, or None after showing why not (not found, link down)."""
+        from kiosk.session.ports import AccountNotFound, BackendDown  # see _load_history
+
         try:
             account = self._accounts.lookup(account_no)
         except AccountNotFound:
@@ -267,6 +267,11 @@ class SessionCore:
 
     def _load_history(self, generation: int, account: AccountView) -> None:
         """Start fetching the account's payment history; it arrives as a state change later."""
+        # Imported here, not at the top: the start screen's session, made before the core, needs
+        # no views or ports, and their classes cost about 13 ms of start-up (kiosk.session.early).
+        # The core that does the look-up has loaded them by now.
+        from kiosk.session.views import PaymentHistoryView
+
         if self._history is None:
             return
         account_no = account.account_no

@@ -17,6 +17,8 @@ from kiosk.workers import SerialWorker
 
 @dataclass(frozen=True)
 class EarlySession:
+    """The session, its worker and clock made before the core; the core binds to them."""
+
     session: Session
     worker: SerialWorker
     clock: Clock

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from kiosk.payload import BillCode, PaymentCode, classify
 from kiosk.session.core import SessionCore
 from kiosk.session.state import DIGITS, Screen
 
@@ -62,6 +61,10 @@ class IdentifyFlow(SessionCore):
 
     def scanned(self, payload: str) -> None:
         """A QR code was read. Only bill codes mean something outside a wallet payment step."""
+        # Imported at the first scan: the camera comes with the core, and the start screen's
+        # session (made before it) is spared the parser's dataclasses and patterns.
+        from kiosk.payload import BillCode, PaymentCode, classify
+
         code = classify(payload)
         if self.state.screen is Screen.WALLET_SCAN and not isinstance(code, PaymentCode):
             self._touch()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kiosk.session.views import AccountView, PaymentOutcomeView, PaymentRecordView
+if TYPE_CHECKING:
+    from kiosk.session.views import AccountView, PaymentOutcomeView, PaymentRecordView
 
 
 class AccountNotFound(Exception):

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
-
 if TYPE_CHECKING:  # annotations only: the UI imports this module before the core is loaded
     from kiosk.invoices import InvoiceOutcome
     from kiosk.mandate_terms import MandateOutcome
     from kiosk.payments.prepaid import CardStatus
+    from kiosk.session.views import AccountView, PaymentHistoryView, PaymentOutcomeView
 
 # Keypad digits. Not str.isdigit(), which also takes "²" and "٣".
 DIGITS = frozenset("0123456789")
@@ -87,6 +86,9 @@ MONEY_SCREENS = frozenset(
 
 @dataclass(frozen=True)
 class SessionState:
+    """Everything a screen shows, as one immutable value: the UI renders it and never asks
+    the session anything else, so a state change is drawn whole or not at all."""
+
     screen: Screen = Screen.START
     language: str = "zh"
     senior: bool = False

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.payload import PaymentCode
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Screen
+
+if TYPE_CHECKING:
+    from kiosk.payload import PaymentCode
 
 log = logging.getLogger(__name__)
 

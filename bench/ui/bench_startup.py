@@ -185,8 +185,10 @@ def main() -> int:
     pycache = tempfile.mkdtemp(prefix="bench-startup-pycache-")
     for kind in runs:  # not measured: writes the bytecode and warms the disk cache
         measure(kind, args.voice, pycache)
-    for _ in range(args.runs):  # interleaved, so both see the same machine load
-        for kind in runs:
+    for run in range(args.runs):
+        # Interleaved, so both see the same machine load, and in alternating order (bare first,
+        # then kiosk first), so neither is always the one started right after the other.
+        for kind in sorted(runs, reverse=run % 2 == 1):
             runs[kind].append(measure(kind, args.voice, pycache))
     print(
         f"cold start, offscreen, voice {args.voice}, {args.runs} runs each, "

@@ -64,21 +64,28 @@ class ReflowGrid(QWidget):
     def _cells(self) -> int:
         return max((len(item) for item in self._items), default=1)
 
-    def width_for(self, columns: int) -> int:
+    def _needs(self) -> list[list[int]]:
+        """Each item's cells' minimum widths (0 for a hidden cell): asked of Qt once per
+        reflow, not once per arrangement tried."""
+        return [
+            [0 if cell.isHidden() else _needed(cell).width() for cell in item]
+            for item in self._items
+        ]
+
+    def width_for(self, columns: int, needs: list[list[int]] | None = None) -> int:
         """The width `columns` items per row need at their minimum widths."""
         cells = self._cells()
         widths = [0] * (columns * cells)
-        for index, item in enumerate(self._items):
-            for offset, cell in enumerate(item):
-                if not cell.isHidden():
-                    slot = (index % columns) * cells + offset
-                    widths[slot] = max(widths[slot], _needed(cell).width())
+        for index, item in enumerate(self._needs() if needs is None else needs):
+            for offset, need in enumerate(item):
+                slot = (index % columns) * cells + offset
+                widths[slot] = max(widths[slot], need)
         used = [w for w in widths if w > 0]
         return sum(used) + self._grid.horizontalSpacing() * max(0, len(used) - 1)
 
-    def _fitting(self, width: int) -> int:
+    def _fitting(self, width: int, needs: list[list[int]]) -> int:
         for choice in self._choices:
-            if self.width_for(choice) <= width:
+            if self.width_for(choice, needs) <= width:
                 return choice
         return self._choices[-1]
 
@@ -108,11 +115,16 @@ class ReflowGrid(QWidget):
             widget = widget.parentWidget()
 
     def minimumSizeHint(self) -> QSize:
-        narrow = self.width_for(self._choices[-1])
-        return QSize(narrow, self._grid.minimumSize().height())
+        return self._least(self._needs())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.width_for(self._choices[0]), self._grid.sizeHint().height())
+        return self._preferred(self._needs())
+
+    def _least(self, needs: list[list[int]]) -> QSize:
+        return QSize(self.width_for(self._choices[-1], needs), self._grid.minimumSize().height())
+
+    def _preferred(self, needs: list[list[int]]) -> QSize:
+        return QSize(self.width_for(self._choices[0], needs), self._grid.sizeHint().height())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
@@ -137,17 +149,18 @@ class ReflowGrid(QWidget):
     def _reflow_now(self) -> None:
         """Reflow, and when that or an item's size changed the grid's needs, lay the window out
         at once (nested layouts would otherwise take one event-loop turn per level)."""
-        changed = self.reflow()
-        hints = (self.minimumSizeHint(), self.sizeHint())
+        needs = self._needs()
+        changed = self.reflow(needs)
+        hints = (self._least(needs), self._preferred(needs))
         if changed or hints != self._hints:
             self._hints = hints
             self._settle()
 
-    def reflow(self) -> bool:
+    def reflow(self, needs: list[list[int]] | None = None) -> bool:
         """Pick the arrangement for the current width; True when it changed."""
         if not self.isVisible():
             return False  # a page not shown has a stale width; it reflows when shown
-        columns = self._fitting(self.width())
+        columns = self._fitting(self.width(), self._needs() if needs is None else needs)
         if columns == self._columns:
             return False
         self._columns = columns

@@ -37,6 +37,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+import ui  # noqa: E402, F401  (first, as `kiosk run` does: ui.import_scan)
+
 if sys.dont_write_bytecode:
     # Like an installed kiosk (pip and PyInstaller ship bytecode): otherwise a screen's module,
     # imported when the screen is first built, is compiled on the GUI thread in the measurement.

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ui.collector import collect_on_gui_thread
 from ui.main_window import AfterPaint, MainWindow, SimAction
 from ui.translations import Translations
 
@@ -51,6 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(CJK_FONTS[0])
     font.setFamilies(list(CJK_FONTS))
     app.setFont(font)
+    collect_on_gui_thread(app)  # Qt objects in cycles must not be deleted on a worker thread
     return app
 
 

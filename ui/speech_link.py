@@ -68,10 +68,25 @@ def _kill_all() -> None:
     _HOSTS.clear()
 
 
+def _silence(process: QProcess) -> None:
+    """No more of the host's output or news for the engine: it is closing or already gone."""
+    for signal in (
+        process.readyReadStandardOutput,
+        process.readyReadStandardError,
+        process.finished,
+        process.errorOccurred,
+    ):
+        signal.disconnect()
+
+
 def _orphaned(current: list[QProcess], *_: object) -> None:
-    """The HostEngine was deleted without `close` (a window dropped by the collector)."""
+    """The HostEngine was deleted without `close` (a window dropped by the collector): its
+    slots must not be called again."""
     while current:
-        _kill(current.pop())
+        process = current.pop()
+        if shiboken6.isValid(process):
+            _silence(process)
+        _kill(process)
 
 
 def host_command(engine: str) -> list[str]:
@@ -183,13 +198,7 @@ class HostEngine(QObject):
         process, self._process = self._process, None
         self._current.clear()
         if process is not None:
-            for signal in (
-                process.readyReadStandardOutput,
-                process.readyReadStandardError,
-                process.finished,
-                process.errorOccurred,
-            ):
-                signal.disconnect()
+            _silence(process)
             _kill(process)
         self.reason = reason
         was_ready, self.ready = self.ready, False

@@ -12,6 +12,7 @@ from kiosk.app import Kiosk
 from kiosk.clock import OffsetClock
 from kiosk.config import DEFAULT_CONFIG, load_config
 from ui.app import build_window
+from ui.collector import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.translations import Translations
 
@@ -31,6 +32,20 @@ def kiosk_settings(tmp_path: Path, **session: float):
             "session": settings.session.model_copy(update=session),
         }
     )
+
+
+@pytest.fixture(scope="session")
+def gui_thread_collector(qapp):
+    """As `kiosk run` (ui.app.make_application): cycles are collected on the GUI thread only, or
+    a worker's collection could delete an earlier test's widgets under the GUI thread."""
+    return collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(gui_thread_collector):
+    """Also between tests, on this (the GUI) thread: a test need not run the event loop."""
+    yield
+    gui_thread_collector.collect_due()
 
 
 @pytest.fixture(autouse=True)

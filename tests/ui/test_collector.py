@@ -31,11 +31,13 @@ def test_a_cycle_dropped_on_a_worker_is_freed_on_the_gui_thread(qapp, qtbot):
     collect_on_gui_thread(qapp)
     Cycle.freed_on.clear()
 
+    kept: list[list[object]] = []
+
     def worker() -> None:
         Cycle()  # garbage at once
-        # Enough new containers that CPython would collect here, on this thread, if it could.
-        keep = [[] for _ in range(50 * gc.get_threshold()[0])]
-        del keep
+        # Enough new containers, kept, that CPython would collect here, on this thread, if it
+        # could; they also leave a collection due for the GUI thread's timer.
+        kept.extend([] for _ in range(5 * gc.get_threshold()[0]))
 
     thread = threading.Thread(target=worker)
     thread.start()

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._tick_ms = tick_ms
         self._senior: bool | None = None
         self._language: str | None = None
+        self._shown: Screen | None = None
         self._shell_state = SessionState(language=language)
         self.render()
         self._install_lockdown()
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         also while the core is still starting (kiosk.session.early); `attach_core` follows."""
         self.bridge = bridge
         self.session = session = bridge.session
+        session.draw_results_before_receipts()
         self.start_screen.session = session
         self._register_screens(session)
         for widget in (self.language_button, self.senior_button, self.staff_button):
@@ -507,6 +509,11 @@ class MainWindow(QMainWindow):
         self._style(screen, state.senior)
         screen.render(state)
         self.stack.setCurrentWidget(screen)
+        if state.screen is Screen.RESULT and self._shown is not Screen.RESULT:
+            session = self.session
+            if session is not None:  # its receipt waits for this (`draw_results_before_receipts`)
+                AfterPaint(screen, session.result_drawn)
+        self._shown = state.screen
         if state.warning_s is not None:
             text = (
                 self.tr("Still there? Returning to the start in {n} s.")

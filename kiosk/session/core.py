@@ -40,6 +40,10 @@ Listener = Callable[[SessionState], None]
 Sleeper = Callable[[threading.Event, float], bool]
 
 
+# The longest a receipt waits for the window to draw the result screen (`result_drawn`).
+RESULT_DRAW_WAIT_S = 0.5
+
+
 def _wait_event(event: threading.Event, seconds: float) -> bool:
     return event.wait(seconds)
 
@@ -102,6 +106,8 @@ class SessionCore:
         self._accepting = False  # the acceptor is enabled for this session's transaction
         self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
         self._out_of_service = False  # staff, a technician or the utility took the kiosk out
+        self._drawn_before_receipt = False  # a window confirms the result screen is drawn
+        self._result_drawn = threading.Event()
 
     def bind(
         self,
@@ -319,9 +325,23 @@ class SessionCore:
             else:
                 self._set(screen=Screen.NOTICE, message=reason)
             return
+        self._result_drawn.clear()
         self._set(screen=Screen.RESULT, outcome=outcome, receipt=None, transaction_id=txn_id)
         self._after_payment(outcome)
+        if self._drawn_before_receipt:
+            # Rendering the receipt holds the GIL for 5-25 ms, which the window needs to draw
+            # the result screen; the printer starting a moment later is not noticed.
+            self._sleeper(self._result_drawn, RESULT_DRAW_WAIT_S)
         self._print_receipt()
+
+    def draw_results_before_receipts(self) -> None:
+        """A window says it will call `result_drawn` once the result screen is on screen; the
+        receipt waits for that (at most RESULT_DRAW_WAIT_S). Without a window it never waits."""
+        self._drawn_before_receipt = True
+
+    def result_drawn(self) -> None:
+        """The result screen is on screen (any thread)."""
+        self._result_drawn.set()
 
     def _print_receipt(self) -> None:
         state = self.state

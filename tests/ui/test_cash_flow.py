@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+from PySide6.QtCore import QEvent, QObject
 
 from drivers.cash.fake import FakeAcceptor
 from kiosk.session.state import Screen
@@ -113,3 +114,49 @@ def test_language_switch_mid_session_keeps_the_account(qtbot, kiosk, window):
     qtbot.waitUntil(lambda: window.screens[Screen.ACCOUNT].title.text() == "Your account")
     assert kiosk.session.state.screen is Screen.ACCOUNT
     assert kiosk.session.state.account.account_no == "3300000001"
+
+
+class Painted(QObject):
+    """Notes whether `widget` has been painted."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.done = True
+        return False
+
+
+def test_the_receipt_is_rendered_after_the_result_screen_is_painted(qtbot, kiosk, window):
+    """Rendering a receipt holds the GIL the window needs to draw the result screen."""
+    acceptor = kiosk.acceptor
+    result = window.screens[Screen.RESULT]
+    painted = Painted(result)
+    desk = kiosk.session._receipts
+    issue = desk.issue
+    seen: list[bool] = []
+
+    def spy(*args, **kwargs):
+        seen.append(painted.done)
+        return issue(*args, **kwargs)
+
+    desk.issue = spy
+    tap(qtbot, window, "start_type")
+    type_digits(qtbot, window, "account", "3300000001")
+    tap(qtbot, window, "account_key_ok")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    tap(qtbot, window, "pay_due")
+    wait_screen(qtbot, window, Screen.METHOD)
+    tap(qtbot, window, "method_cash")
+    wait_screen(qtbot, window, Screen.CONFIRM)
+    tap(qtbot, window, "confirm")
+    qtbot.waitUntil(lambda: acceptor.enabled, timeout=5000)
+    due = kiosk.session.state.account.amount_due_fen
+    for value in [10000] * (due // 10000 + 1):
+        acceptor.insert(value)
+    wait_screen(qtbot, window, Screen.RESULT, timeout=20000)
+    qtbot.waitUntil(lambda: kiosk.session.state.receipt == "printed", timeout=10000)
+    assert seen == [True]

@@ -12,6 +12,7 @@ from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -221,6 +222,9 @@ class Audit:
     def check(self, name: str) -> None:
         self.window.resize(self.size)  # full screen: the window may not outgrow the display
         self.qtbot.wait(10)  # let layouts settle after the last render
+        for _ in range(3):  # and whatever they posted meanwhile (a header that wraps, say)
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
         limits = a11y_limits(self.senior)
         assert self.kiosk.session.state.senior is self.senior
         assert self.kiosk.session.state.language == self.language

@@ -144,3 +144,18 @@ def test_history_tab_passes_the_checker(qtbot, kiosk, window, language, senior, 
     )
     pay = account_screen(window).pay_button
     assert pay.isVisible() and pay.visibleRegion().boundingRect() == pay.rect()
+
+
+def test_back_from_other_amount_keeps_the_history_table_as_it_was(qtbot, kiosk, window):
+    """Nothing changed, so nothing is refilled (it cost a few ms of the GUI thread each time)."""
+    open_account(qtbot, window)
+    wait_loaded(qtbot, window)
+    table = account_screen(window).history.table
+    first = table.item(0, 0)
+    rows = history_rows(window)
+    tap(qtbot, window, "other_amount")
+    wait_screen(qtbot, window, Screen.AMOUNT)
+    window.session.back()
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    assert table.item(0, 0) is first  # the same item: the table was not filled again
+    assert history_rows(window) == rows

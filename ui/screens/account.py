@@ -71,6 +71,7 @@ class AccountScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self._drawn: tuple[object, ...] | None = None
+        self._history_shown: object = None  # the history view last drawn (views are immutable)
         content = Box()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
@@ -203,7 +204,9 @@ class AccountScreen(ScreenWidget):
         drawn = (account, state.language, state.senior, state.message, state.message_arg)
         drawn += (state.card, self.session.mandates_available())
         if account is not None and drawn == self._drawn:
-            self.history.render(state.history, account.account_no)
+            if state.history is not self._history_shown:  # back from "other amount": the same
+                self._history_shown = state.history
+                self.history.render(state.history, account.account_no)
             return
         self._drawn = drawn
         self.title.setText(self.tr("Your account"))
@@ -280,6 +283,7 @@ class AccountScreen(ScreenWidget):
             widget.setVisible(bool(widget.text()))
         self._render_bills(account)
         self._render_chart(account, state.language, state.senior)
+        self._history_shown = state.history
         self.history.render(state.history, account.account_no)
 
     def _render_autopay(self, account: AccountView) -> None:

@@ -62,6 +62,7 @@ from ui.app import build_window, make_application, settle  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 BEAT_MS = 5
+ACCOUNTS = ("3300000001", "3300000005", "3300000002")  # seed accounts that pay by bill
 GOAL_MS = 50.0
 WATCH_S = 0.025
 WHY_S = 0.008  # --why: other threads' CPU is counted from this far into a gap
@@ -255,7 +256,10 @@ class Driver:
     def _plan_cash_session(self, senior_toggle: bool) -> None:
         always = lambda: True  # noqa: E731
         self.add("tap start", self.screen(Screen.START), self.tap("start_type"))
-        for d in "3300000001":
+        # Each session a different resident, as at a real kiosk: the account screen redraws its
+        # bills and chart for a new account, and skips that for the one it already shows.
+        account = ACCOUNTS[(self.session - 1) % len(ACCOUNTS)]
+        for d in account:
             self.add(f"key {d}", self.screen(Screen.IDENTIFY), self.tap(f"account_key_{d}"))
         self.add("ok: look up", always, self.tap("account_key_ok"))
         if senior_toggle:

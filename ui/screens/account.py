@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
-from kiosk.session.views import AccountView
+from kiosk.session.views import AccountView, PaymentHistoryView
 from ui.history_panel import PaymentHistoryPanel, fit_rows
 from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.base import ScreenWidget
@@ -72,6 +72,8 @@ class AccountScreen(ScreenWidget):
         super().__init__(*args)  # type: ignore[arg-type]
         self._drawn: tuple[object, ...] | None = None
         self._history_shown: object = None  # the history view last drawn (views are immutable)
+        # (history, account number) to draw when the history tab is next shown
+        self._history_pending: tuple[PaymentHistoryView | None, str] | None = None
         content = Box()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
@@ -196,6 +198,22 @@ class AccountScreen(ScreenWidget):
     def _show_tab(self, index: int) -> None:
         self.tab_group.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)  # the stack asks for this page's height only
+        if self.pages.currentWidget() is self.history and self._history_pending is not None:
+            history, account_no = self._history_pending
+            self._history_pending = None
+            self.history.render(history, account_no)
+
+    def _show_history(self, history: PaymentHistoryView | None, account_no: str) -> None:
+        """Fill the history tab now if it is shown (or the screen is not: the off-screen warm-up
+        lays its tables out), else when it is next shown: filling and fitting its two tables,
+        and the relayout that follows, took 30-40 ms of the GUI thread when the history arrived
+        under the bills, and most residents never open that tab."""
+        self._history_shown = history
+        if self.pages.currentWidget() is self.history or not self.isVisible():
+            self._history_pending = None
+            self.history.render(history, account_no)
+        else:
+            self._history_pending = (history, account_no)
 
     def render(self, state: SessionState) -> None:
         account = state.account
@@ -205,8 +223,7 @@ class AccountScreen(ScreenWidget):
         drawn += (state.card, self.session.mandates_available())
         if account is not None and drawn == self._drawn:
             if state.history is not self._history_shown:  # back from "other amount": the same
-                self._history_shown = state.history
-                self.history.render(state.history, account.account_no)
+                self._show_history(state.history, account.account_no)
             return
         self._drawn = drawn
         self.title.setText(self.tr("Your account"))
@@ -283,8 +300,7 @@ class AccountScreen(ScreenWidget):
             widget.setVisible(bool(widget.text()))
         self._render_bills(account)
         self._render_chart(account, state.language, state.senior)
-        self._history_shown = state.history
-        self.history.render(state.history, account.account_no)
+        self._show_history(state.history, account.account_no)
 
     def _render_autopay(self, account: AccountView) -> None:
         if account.autopay_enrolled:

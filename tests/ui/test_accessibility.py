@@ -3,7 +3,6 @@ passes the accessibility checker; and the checker itself finds what it should.""
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 
@@ -28,15 +27,6 @@ from kiosk.session.state import Screen
 from tests.ui.helpers import tap, type_digits, wait_screen
 from ui.a11y import Violation, check_window, contrast_ratio, parse_color, relative_luminance
 from ui.theme import A11Y_NORMAL, A11Y_SENIOR, COLORS, a11y_limits, stylesheet
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread():
-    """Each test leaves a window, its translators and a kiosk behind; collect them here, on the
-    GUI thread, not later from whichever worker thread happens to trigger the collector."""
-    yield
-    gc.collect()
-
 
 SIZES = {"landscape": QSize(1920, 1080), "square": QSize(1280, 1024), "portrait": QSize(1080, 1920)}
 

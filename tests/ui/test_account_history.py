@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import replace
 
@@ -16,12 +15,6 @@ from ui.a11y import check_window
 from ui.main_window import MainWindow
 from ui.screens.account import AccountScreen
 from ui.theme import a11y_limits
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread():
-    yield
-    gc.collect()
 
 
 def account_screen(window: MainWindow) -> AccountScreen:

@@ -3,7 +3,6 @@ read as money, volume, and that the voice really runs (Speaking, then Ready)."""
 
 from __future__ import annotations
 
-import gc
 import math
 
 import pytest
@@ -13,14 +12,6 @@ from kiosk.clock import OffsetClock
 from kiosk.session.state import Screen
 from tests.ui.helpers import tap, type_digits, wait_screen
 from ui.speech import Speaker, SpeechGuide, amount_words, speakable, spoken_text
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread():
-    """Each test leaves a window, its translators and a kiosk behind; collect them here, on the
-    GUI thread, not later from whichever worker thread happens to trigger the collector."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ never answers) is found out, and while a host that stops answering is killed and
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import socket
@@ -28,12 +27,6 @@ from ui.translations import Translations
 HOSTS = Path(__file__).with_name("speech_hosts.py")
 ROOT = Path(__file__).resolve().parents[2]
 LONGEST_GAP_S = 0.5  # the engine's build takes 2 s here: a GUI that waited would miss that
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread():
-    yield
-    gc.collect()
 
 
 class Heartbeat:

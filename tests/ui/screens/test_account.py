@@ -3,8 +3,6 @@ bills (or the usage chart) on every display shape, in both languages and both te
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QSize, Qt
@@ -19,12 +17,6 @@ from ui.screens.account import AccountScreen
 from ui.theme import a11y_limits
 
 SIZES = {"landscape": QSize(1920, 1080), "square": QSize(1280, 1024), "portrait": QSize(1080, 1920)}
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread():
-    yield
-    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -106,7 +106,13 @@ class MainWindow(QMainWindow):
         self.messages = Messages()
         self.setWindowTitle("PowerPay")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        # Each screen change repaints the whole window, and every styled widget in the stack
+        # paints its whole rect over its parent's: 1920x1080 filled four times per screen. The
+        # shell alone paints the surface (the window, as the root, would fill it twice over: its
+        # palette, then its style), and the stack and screens are transparent.
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         central = QWidget()
+        central.setObjectName("shell")
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)

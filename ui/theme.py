@@ -96,6 +96,7 @@ def stylesheet(senior: bool) -> str:
     return f"""
 QWidget {{ background: {c["surface"]}; color: {c["text"]}; font-size: {m.body_pt}pt; }}
 QLabel {{ background: transparent; }}
+PageStack {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {m.title_pt}pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {m.small_pt}pt; }}
 QLabel[role="amount"] {{ font-size: {m.amount_pt}pt; font-weight: 700; color: {c["brand"]}; }}

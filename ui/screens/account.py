@@ -9,6 +9,8 @@ on every shape and text size; only a long payment history may scroll.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.money import format_yuan
@@ -72,8 +75,8 @@ class AccountScreen(ScreenWidget):
         super().__init__(*args)  # type: ignore[arg-type]
         self._drawn: tuple[object, ...] | None = None
         self._history_shown: object = None  # the history view last drawn (views are immutable)
-        # (history, account number) to draw when the history tab is next shown
-        self._history_pending: tuple[PaymentHistoryView | None, str] | None = None
+        # What to draw on a tab's page when that tab is next shown (see _draw_on).
+        self._pending: dict[QWidget, Callable[[], None]] = {}
         content = Box()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
@@ -171,6 +174,21 @@ class AccountScreen(ScreenWidget):
         # at least CHART_MIN_PX, which still fits a square display in large text.
         self.chart_view.setMinimumHeight(CHART_MIN_PX)
         self.chart_view.setMaximumHeight(CHART_MAX_PX)
+        # One series and two axes for every account: new ones per account cost Qt a new set of
+        # graphics items (axis lines, labels, grid) each time.
+        self.bars = QBarSet("")
+        self.bars.setColor(QColor(COLORS["brand"]))
+        series = QBarSeries()
+        series.append(self.bars)
+        self.chart.addSeries(series)
+        self.axis_x = QBarCategoryAxis()
+        self.axis_y = QValueAxis()
+        self.axis_y.setLabelFormat("%d")
+        self.chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
+        for axis in (self.axis_x, self.axis_y):
+            series.attachAxis(axis)
+            axis.setLabelsBrush(QColor(COLORS["text"]))
         self.pages.addWidget(self.chart_view)
         self.history = PaymentHistoryPanel()
         self.pages.addWidget(self.history)
@@ -198,22 +216,24 @@ class AccountScreen(ScreenWidget):
     def _show_tab(self, index: int) -> None:
         self.tab_group.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)  # the stack asks for this page's height only
-        if self.pages.currentWidget() is self.history and self._history_pending is not None:
-            history, account_no = self._history_pending
-            self._history_pending = None
-            self.history.render(history, account_no)
+        draw = self._pending.pop(self.pages.currentWidget(), None)
+        if draw is not None:
+            draw()
+
+    def _draw_on(self, page: QWidget, draw: Callable[[], None]) -> None:
+        """Draw a tab's page now if it is shown (or the screen is not: the off-screen warm-up
+        lays it out), else when its tab is next shown. Filling and fitting the history's two
+        tables under the bills took 30-40 ms of the GUI thread, the chart's new bars and axes
+        another 5-10, for tabs most residents never open."""
+        if self.pages.currentWidget() is page or not self.isVisible():
+            self._pending.pop(page, None)
+            draw()
+        else:
+            self._pending[page] = draw
 
     def _show_history(self, history: PaymentHistoryView | None, account_no: str) -> None:
-        """Fill the history tab now if it is shown (or the screen is not: the off-screen warm-up
-        lays its tables out), else when it is next shown: filling and fitting its two tables,
-        and the relayout that follows, took 30-40 ms of the GUI thread when the history arrived
-        under the bills, and most residents never open that tab."""
         self._history_shown = history
-        if self.pages.currentWidget() is self.history or not self.isVisible():
-            self._history_pending = None
-            self.history.render(history, account_no)
-        else:
-            self._history_pending = (history, account_no)
+        self._draw_on(self.history, lambda: self.history.render(history, account_no))
 
     def render(self, state: SessionState) -> None:
         account = state.account
@@ -299,7 +319,9 @@ class AccountScreen(ScreenWidget):
         for widget in (self.late_note, self.card_info, self.message, self.offline, self.alerts):
             widget.setVisible(bool(widget.text()))
         self._render_bills(account)
-        self._render_chart(account, state.language, state.senior)
+        self._draw_on(
+            self.chart_view, lambda: self._render_chart(account, state.language, state.senior)
+        )
         self._show_history(state.history, account.account_no)
 
     def _render_autopay(self, account: AccountView) -> None:
@@ -365,29 +387,15 @@ class AccountScreen(ScreenWidget):
         title.setPointSizeF(m.body_pt)
         title.setWeight(QFont.Weight.DemiBold)
         self.chart.setTitleFont(title)
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
         months = list(reversed(account.usage[:12])) if account.usage else []
         months.sort(key=lambda m: m.period)
-        bars = QBarSet(self.tr("kWh"))
-        bars.setColor(QColor(COLORS["brand"]))
-        for month in months:
-            bars.append(float(month.kwh))  # a chart height, not money
-        series = QBarSeries()
-        series.append(bars)
-        self.chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([m.period[5:] for m in months])
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        for axis in (axis_x, axis_y):
+        self.bars.setLabel(self.tr("kWh"))
+        self.bars.remove(0, self.bars.count())
+        self.bars.append([float(month.kwh) for month in months])  # a chart height, not money
+        self.axis_x.clear()
+        self.axis_x.append([m.period[5:] for m in months])
+        for axis in (self.axis_x, self.axis_y):
             axis.setLabelsFont(body)
-            axis.setLabelsBrush(QColor(COLORS["text"]))
         self.chart_view.set_top(max((float(m.kwh) for m in months), default=100.0))
         self.chart.legend().setFont(body)
         self.chart.setTitle(self.tr("Usage, last 12 months (kWh)"))

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             from ui.warm_sample import sample_state
 
             try:
-                widget.render(sample_state(screen, self.session.state.language))
+                widget.warm(sample_state(screen, self.session.state.language))
             except Exception:  # warming is an optimisation: never a reason to fail
                 log.exception("warming %s with a sample account failed", screen)
         widget.grab()

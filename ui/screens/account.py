@@ -221,15 +221,22 @@ class AccountScreen(ScreenWidget):
             draw()
 
     def _draw_on(self, page: QWidget, draw: Callable[[], None]) -> None:
-        """Draw a tab's page now if it is shown (or the screen is not: the off-screen warm-up
-        lays it out), else when its tab is next shown. Filling and fitting the history's two
-        tables under the bills took 30-40 ms of the GUI thread, the chart's new bars and axes
-        another 5-10, for tabs most residents never open."""
-        if self.pages.currentWidget() is page or not self.isVisible():
+        """Draw a tab's page now if its tab is shown, else when it is next shown. Filling and
+        fitting the history's two tables under the bills took 30-40 ms of the GUI thread, the
+        chart's bars and axes another 5-10, for tabs most residents never open."""
+        if self.pages.currentWidget() is page:
             self._pending.pop(page, None)
             draw()
         else:
             self._pending[page] = draw
+
+    def warm(self, state: SessionState) -> None:
+        """Off screen, every tab is drawn at once: the first real draw of each is then cheaper
+        (its tables and chart styled and laid out once already)."""
+        self.render(state)
+        pending, self._pending = self._pending, {}
+        for draw in pending.values():
+            draw()
 
     def _show_history(self, history: PaymentHistoryView | None, account_no: str) -> None:
         self._history_shown = history

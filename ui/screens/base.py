@@ -34,3 +34,8 @@ class ScreenWidget(QWidget):
     def render(self, state: SessionState) -> None:
         """Set every text from the state; called on each change and on a language switch."""
         raise NotImplementedError
+
+    def warm(self, state: SessionState) -> None:
+        """Draw a made-up state off screen before any resident comes (MainWindow._warm); a
+        screen that leaves hidden parts undrawn until they are shown draws them here."""
+        self.render(state)

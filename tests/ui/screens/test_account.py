@@ -30,13 +30,16 @@ def kiosk_font(qapp):
     qapp.setFont(before)
 
 
-def open_account(qtbot, kiosk, window: MainWindow, language: str, senior: bool) -> AccountScreen:
+def open_account(
+    qtbot, kiosk, window: MainWindow, language: str, senior: bool, number: str = "3300000001"
+) -> AccountScreen:
+    """3300000001 by default: arrears, a late fee, two tier lines."""
     kiosk.session.set_language(language)
     if senior:
         kiosk.session.toggle_senior()
     tap(qtbot, window, "start_type")
     wait_screen(qtbot, window, Screen.IDENTIFY)
-    type_digits(qtbot, window, "account", "3300000001")  # arrears, a late fee, two tier lines
+    type_digits(qtbot, window, "account", number)
     tap(qtbot, window, "account_key_ok")
     wait_screen(qtbot, window, Screen.ACCOUNT)
     screen = window.screens[Screen.ACCOUNT]
@@ -95,11 +98,7 @@ def test_a_new_accounts_usage_is_drawn_when_its_tab_is_shown(qtbot, kiosk, windo
     wait_screen(qtbot, window, Screen.IDENTIFY)
     tap(qtbot, window, "back")  # the next resident
     wait_screen(qtbot, window, Screen.START)
-    tap(qtbot, window, "start_type")
-    wait_screen(qtbot, window, Screen.IDENTIFY)
-    type_digits(qtbot, window, "account", "3300000005")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, kiosk, window, "en", False, "3300000005")
     usage = sorted(window.session.state.account.usage[:12], key=lambda m: m.period)
     assert [m.kwh for m in usage] != [m.kwh for m in first]
     assert bar_values(screen) == [float(m.kwh) for m in first]  # on the bills: not drawn yet

@@ -159,8 +159,10 @@ def history_table(name: str, columns: int) -> QTableWidget:
     table.setWordWrap(False)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Columns fitted when filled (fit_table), not ResizeToContents: that re-measures every cell
+    # on each font change, hidden or not, and a text-size switch restyles every table.
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setStretchLastSection(True)
     return table
 
@@ -181,7 +183,7 @@ def fill(
             align = Qt.AlignmentFlag.AlignRight if col in right else Qt.AlignmentFlag.AlignLeft
             item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, col, item)
-    fit_rows(table)
+    fit_table(table)
 
 
 def needed_width(table: QTableWidget) -> int:
@@ -193,8 +195,12 @@ def needed_width(table: QTableWidget) -> int:
     return cells + 2 * table.frameWidth()
 
 
-def fit_rows(table: QTableWidget) -> None:
-    """Size a table to show every row, so the page scrolls as one (no scroll inside scroll)."""
+def fit_table(table: QTableWidget) -> None:
+    """Size a table's columns to their contents and the table to show every row, so the page
+    scrolls as one (no scroll inside scroll). Called after each fill: a new text size or
+    language always refills (the screens redraw on either)."""
+    table.ensurePolished()  # the stylesheet's font and padding, even while hidden
+    table.resizeColumnsToContents()
     table.resizeRowsToContents()
     height = table.horizontalHeader().sizeHint().height()
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))

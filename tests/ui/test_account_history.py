@@ -170,3 +170,34 @@ def test_a_history_arriving_under_the_bills_is_drawn_when_its_tab_is_shown(qtbot
     assert len(history_rows(window)) == 10  # the bills are shown: not drawn yet
     tap(qtbot, window, "account_tab_history")
     assert len(history_rows(window)) == 1
+
+
+def columns_cut(table) -> list[int]:
+    """Columns narrower than their widest cell (the stretched last one may take any width)."""
+    header = table.horizontalHeader()
+    last = table.columnCount() - 1 if header.stretchLastSection() else -1
+    return [
+        c
+        for c in range(table.columnCount())
+        if c != last
+        and header.sectionResizeMode(c) != header.ResizeMode.Stretch
+        and table.columnWidth(c) < table.sizeHintForColumn(c)
+    ]
+
+
+def test_tables_are_fitted_again_after_a_text_size_switch(qtbot, kiosk, window):
+    """Columns are fitted when a table is filled, not re-measured on every font change (that
+    re-measured the hidden tables too, on every switch): the switch must refill them, or large
+    text would be cut in the columns sized for the normal text."""
+    open_account(qtbot, window)
+    tap(qtbot, window, "account_tab_history")
+    wait_loaded(qtbot, window)
+    screen = account_screen(window)
+    tap(qtbot, window, "toggle_senior")
+    qtbot.waitUntil(lambda: window.session.state.senior)
+    shown = [t for t in (screen.history.table, screen.history.two_lines) if t.isVisible()]
+    assert len(shown) == 1
+    assert columns_cut(shown[0]) == []
+    tap(qtbot, window, "account_tab_bills")
+    assert screen.bills.rowCount() > 0
+    assert columns_cut(screen.bills) == []

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from kiosk.session.views import AccountView, PaymentHistoryView
-from ui.history_panel import PaymentHistoryPanel, fit_rows
+from ui.history_panel import PaymentHistoryPanel, fit_table
 from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.theme import COLORS, metrics
@@ -154,9 +154,9 @@ class AccountScreen(ScreenWidget):
         self.bills.verticalHeader().setVisible(False)
         self.bills.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.bills.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fitted when filled
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.bills.setWordWrap(False)
         self.bills.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages.addWidget(self.bills)
@@ -380,7 +380,7 @@ class AccountScreen(ScreenWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.bills.setItem(row, column, item)
-        fit_rows(self.bills)
+        fit_table(self.bills)
 
     def _render_chart(self, account: AccountView, language: str, senior: bool) -> None:
         key = f"{account.account_no}:{language}:{senior}:{len(account.usage)}"

@@ -16,6 +16,21 @@ def ledger_payments(kiosk) -> list[dict]:
     return [p for p in payments if str(p.get("transaction_id") or "").startswith("T-K-")]
 
 
+def to_cash(qtbot, kiosk, window) -> None:
+    """Account 3300000001's amount due, in cash, confirmed: the acceptor takes notes."""
+    tap(qtbot, window, "start_type")
+    type_digits(qtbot, window, "account", "3300000001")
+    tap(qtbot, window, "account_key_ok")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    tap(qtbot, window, "pay_due")
+    wait_screen(qtbot, window, Screen.METHOD)
+    tap(qtbot, window, "method_cash")
+    wait_screen(qtbot, window, Screen.CONFIRM)
+    tap(qtbot, window, "confirm")
+    wait_screen(qtbot, window, Screen.CASH)
+    qtbot.waitUntil(lambda: kiosk.acceptor.enabled, timeout=5000)
+
+
 def test_every_screen_of_the_cash_flow(qtbot, kiosk, window):
     acceptor = kiosk.acceptor
     assert isinstance(acceptor, FakeAcceptor)
@@ -60,15 +75,7 @@ def test_every_screen_of_the_cash_flow(qtbot, kiosk, window):
 
 
 def test_pressing_done_early_pays_what_went_in(qtbot, kiosk, window):
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
-    tap(qtbot, window, "pay_due")
-    tap(qtbot, window, "method_cash")
-    tap(qtbot, window, "confirm")
-    wait_screen(qtbot, window, Screen.CASH)
-    qtbot.waitUntil(lambda: kiosk.acceptor.enabled, timeout=5000)
+    to_cash(qtbot, kiosk, window)
     kiosk.acceptor.insert(2000)
     qtbot.waitUntil(lambda: window.screens[Screen.CASH].done_button.isEnabled(), timeout=5000)
     tap(qtbot, window, "cash_done")
@@ -78,14 +85,7 @@ def test_pressing_done_early_pays_what_went_in(qtbot, kiosk, window):
 
 
 def test_cancel_before_notes_returns_to_start_and_records_no_money(qtbot, kiosk, window):
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
-    tap(qtbot, window, "pay_due")
-    tap(qtbot, window, "method_cash")
-    tap(qtbot, window, "confirm")
-    wait_screen(qtbot, window, Screen.CASH)
+    to_cash(qtbot, kiosk, window)
     tap(qtbot, window, "cash_cancel")
     wait_screen(qtbot, window, Screen.START)
     assert ledger_payments(kiosk) == []
@@ -144,16 +144,7 @@ def test_the_receipt_is_rendered_after_the_result_screen_is_painted(qtbot, kiosk
         return issue(*args, **kwargs)
 
     desk.issue = spy
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
-    tap(qtbot, window, "pay_due")
-    wait_screen(qtbot, window, Screen.METHOD)
-    tap(qtbot, window, "method_cash")
-    wait_screen(qtbot, window, Screen.CONFIRM)
-    tap(qtbot, window, "confirm")
-    qtbot.waitUntil(lambda: acceptor.enabled, timeout=5000)
+    to_cash(qtbot, kiosk, window)
     due = kiosk.session.state.account.amount_due_fen
     for value in [10000] * (due // 10000 + 1):
         acceptor.insert(value)

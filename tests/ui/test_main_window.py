@@ -18,9 +18,8 @@ def _paints_own_background(widget: QWidget) -> bool:
     image = QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(SENTINEL)
     flags = QWidget.RenderFlag.DrawWindowBackground if widget.isWindow() else QWidget.RenderFlag(0)
-    QWidget.render(
-        widget, image, QPoint(), QRegion(), flags
-    )  # screens have a render() of their own
+    # QWidget's own render(): the screens have a render(state) of their own.
+    QWidget.render(widget, image, QPoint(), QRegion(), flags)
     return any(
         image.pixelColor(x, y) != SENTINEL
         for x in range(0, widget.width(), max(1, widget.width() // 16))

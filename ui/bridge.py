@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # the window shell is built before the core is imported
     from kiosk.session.machine import Session
@@ -30,7 +30,10 @@ class SessionBridge(QObject):
         self._gui_thread = threading.get_ident()  # made on the GUI thread
         self._lock = threading.Lock()
         self._pending = False
-        self._queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Emitted only on worker threads, so Qt queues each emit onto this object's (the GUI)
+        # thread. Not `Qt.ConnectionType.QueuedConnection`: the start screen's session is
+        # bridged before the `Qt` namespace is built (ui.widgets.set_enum_property).
+        self._queued.connect(self._deliver)
         session.add_listener(self._changed)
 
     @property

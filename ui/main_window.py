@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from ui.screens.base import ScreenWidget
 from ui.screens.start import StartScreen
 from ui.theme import stylesheet
 from ui.translations import Translations
-from ui.widgets import button, label
+from ui.widgets import button, label, set_enum_property
 
 if TYPE_CHECKING:
     from kiosk.session.machine import Session
@@ -105,12 +105,6 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.messages = Messages()
         self.setWindowTitle("PowerPay")
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        # Each screen change repaints the whole window, and every styled widget in the stack
-        # paints its whole rect over its parent's: 1920x1080 filled four times per screen. The
-        # shell alone paints the surface (the window, as the root, would fill it twice over: its
-        # palette, then its style), and the stack and screens are transparent.
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         central = QWidget()
         central.setObjectName("shell")
         self._column = QVBoxLayout(central)
@@ -553,6 +547,28 @@ class MainWindow(QMainWindow):
         handle = self.windowHandle()
         if handle is not None:
             handle.installEventFilter(self)
+            # No title bar or frame to drag or close, from the first frame. Set on the QWindow
+            # by name: QWidget.setWindowFlag needs the `Qt` namespace, which the first frame
+            # does without (ui.widgets.set_enum_property); `_after_first_frame` records it on
+            # the widget too.
+            set_enum_property(handle, "flags", "Window|FramelessWindowHint")
+        self.first_frame_done = False
+        AfterPaint(self, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The window settings that need PySide's `Qt` namespace, whose first use costs 20-35 ms:
+        after the first frame, so the start screen is not kept waiting for them."""
+        from PySide6.QtCore import Qt
+
+        # Already the QWindow's (`_install_lockdown`); recorded on the widget so a new QWindow,
+        # should Qt make one, is frameless too.
+        self.overrideWindowFlags(self.windowFlags() | Qt.WindowType.FramelessWindowHint)
+        # Each screen change repaints the whole window, and every styled widget in the stack
+        # paints its whole rect over its parent's: 1920x1080 filled four times per screen. The
+        # shell alone paints the surface (the window, as the root, would fill it twice over: its
+        # palette, then its style), and the stack and screens are transparent.
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.first_frame_done = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -569,6 +585,8 @@ class MainWindow(QMainWindow):
 
 
 def _is_escape_key(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import Qt  # not at import: see MainWindow._after_first_frame
+
     key, mods = event.key(), event.modifiers()
     alt = bool(mods & Qt.KeyboardModifier.AltModifier)
     ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+
+
+def set_enum_property(target: QObject, prop: str, value: str) -> None:
+    """Sets an enum or flags property by its Qt names, e.g. ("alignment", "AlignHCenter|AlignTop").
+
+    For the modules that draw the start screen, instead of `Qt.…` members: the first use of
+    PySide's `Qt` namespace builds all of its 93 enums in Python (20-35 ms here), and the start
+    screen is painted before anything needs them (tests/ui/test_first_frame.py). A name Qt does not
+    know raises instead of being ignored.
+    """
+    if not target.setProperty(prop, value):
+        raise ValueError(f"{type(target).__name__}.{prop} cannot be {value!r}")
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -13,7 +25,7 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLab
     if role:
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_property(widget, "textFormat", "PlainText")
     return widget
 
 
@@ -25,7 +37,7 @@ def button(
     widget.setObjectName(name)
     if role:
         widget.setProperty("role", role)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    set_enum_property(widget, "focusPolicy", "NoFocus")
     if on_click is not None:
         widget.clicked.connect(on_click)
     return widget

@@ -37,5 +37,10 @@ def test_close_request_is_refused(qtbot, kiosk, window):
     window.allow_close = True
 
 
-def test_window_has_no_decorations(window):
+def test_window_has_no_decorations_from_the_first_frame(qtbot, window):
+    assert not window.first_frame_done
+    assert window.windowHandle().flags() & Qt.WindowType.FramelessWindowHint
+    qtbot.waitUntil(lambda: window.first_frame_done)
+    assert window.windowHandle().flags() & Qt.WindowType.FramelessWindowHint
+    # Recorded on the widget too, so a QWindow made anew would be frameless as well.
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint

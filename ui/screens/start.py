@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 
 from kiosk.session.state import SessionState
 from ui.reflow import ReflowGrid, tile_with_hint
 from ui.screens.base import ScreenWidget
-from ui.widgets import button, label
+from ui.widgets import button, label, set_enum_property
 
 
 class StartScreen(ScreenWidget):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Qt's names, not `Qt.…` members: this screen is painted before the `Qt` namespace is
+        # built (see set_enum_property).
+        set_enum_property(self.title, "alignment", "AlignCenter")
         self.subtitle = label("", "muted")
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self.subtitle, "alignment", "AlignCenter")
         self.body.addWidget(self.subtitle)
         # Three tiles side by side; on a narrow display two, then one per row.
         grid = ReflowGrid((3, 2, 1), spacing=32)
@@ -26,7 +27,7 @@ class StartScreen(ScreenWidget):
         self.hints = [label("", "muted") for _ in range(3)]
         tiles = (self.type_tile, self.scan_tile, self.card_tile)
         for tile, hint in zip(tiles, self.hints, strict=True):
-            hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            set_enum_property(hint, "alignment", "AlignHCenter|AlignTop")
             grid.add(tile_with_hint(tile, hint))
         self.body.addStretch(1)
         self.body.addWidget(grid)

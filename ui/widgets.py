@@ -13,7 +13,7 @@ def set_enum_property(target: QObject, prop: str, value: str) -> None:
 
     For the modules that draw the start screen, instead of `Qt.…` members: the first use of
     PySide's `Qt` namespace builds all of its 93 enums in Python (20-35 ms here), and the start
-    screen is painted before anything needs them (tests/ui/test_first_frame.py). A name Qt does not
+    screen is painted before anything needs them (tests/ui/test_app.py). A name Qt does not
     know raises instead of being ignored.
     """
     if not target.setProperty(prop, value):

@@ -7,15 +7,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Qt offscreen/xcb, a CJK font, audio for QtMultimedia/TextToSpeech, PC/SC (pyscard builds from
-# source), zbar for the alternative QR decoder.
+# Qt offscreen/xcb, a CJK font, audio for QtMultimedia/TextToSpeech and the click (pacat), PC/SC
+# (pyscard builds from source), zbar for the alternative QR decoder.
 APT_RUN := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 \
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1 \
-	fonts-wqy-microhei libpulse0 libpcsclite1 libpcsclite-dev pcscd libzbar0 libusb-1.0-0 gcc \
-	speech-dispatcher speech-dispatcher-espeak-ng
-# Tests also run a real pcscd with the vpcd virtual reader.
-APT_TEST := $(APT_RUN) vsmartcard-vpcd
+	fonts-wqy-microhei libpulse0 pulseaudio-utils libpcsclite1 libpcsclite-dev pcscd libzbar0 \
+	libusb-1.0-0 gcc speech-dispatcher speech-dispatcher-espeak-ng
+# Tests also run a real pcscd with the vpcd virtual reader, and a PulseAudio server with a null
+# sink to hear the click of a touch (tests/emulators/audio).
+APT_TEST := $(APT_RUN) vsmartcard-vpcd pulseaudio
 
 TS := assets/translations/kiosk_zh_CN.ts
 QM := $(TS:.ts=.qm)

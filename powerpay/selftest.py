@@ -7,7 +7,8 @@ Checks, each independent so one failure does not hide the others:
 - translations: the compiled Chinese translation (.qm) loads and translates;
 - render: the start screen is rendered offscreen and saved as a PNG that is not blank;
 - libraries: the native parts a frozen build may lose: python-escpos's printer profiles, OpenCV
-  and zxing-cpp decoding a QR code drawn here, pyscard's PC/SC binding (imported, no reader needed);
+  and zxing-cpp decoding a QR code drawn here, pyscard's PC/SC binding (imported, no reader needed),
+  the click sound's WAV and whether its player is installed (ui/click.py);
 - backend: one signed request (GET /v1/accounts/3300000001) makes a round trip to the back-end
   simulator started in-process.
 
@@ -28,9 +29,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sys
 import tempfile
 import time
+import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -170,7 +173,19 @@ def _check_libraries() -> Check:
     decoded = ZxingDecoder().decode(to_gray(qr_image(payload)))
     if decoded != [payload]:
         raise RuntimeError(f"zxing-cpp decoded {len(decoded)} codes, not the one drawn")
-    return {"escpos_profiles": profiles, "qr_decoded": True, "pyscard": True}
+    from ui.click import CLICK_WAV, PLAYER
+
+    with wave.open(str(CLICK_WAV)) as click:
+        click_ms = round(click.getnframes() * 1000 / click.getframerate())
+    if click_ms == 0:
+        raise RuntimeError(f"{CLICK_WAV} is empty")
+    return {
+        "escpos_profiles": profiles,
+        "qr_decoded": True,
+        "pyscard": True,
+        "click_ms": click_ms,
+        "click_player": shutil.which(PLAYER) is not None,  # absent: touches make no sound
+    }
 
 
 def _selftest_settings(settings: Any, data: Path, url: str, secret: str) -> Any:

@@ -120,6 +120,7 @@ def attach_kiosk(
         receipt_url=kiosk.settings.kiosk.e_receipt_url,
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
         voice_later=voice_later,
+        click_sound=kiosk.settings.ui.click_sound,
     )
 
     def staff_console() -> StaffConsole:
@@ -188,8 +189,9 @@ class CoreStarter(QObject):
 
 
 def settle(window: MainWindow, on_done: Callable[[], None] | None = None) -> None:
-    """Once the working start screen is painted: the voice's helper process (attach_core), then
-    the other screens, built and warmed one per event-loop turn; then the heap is frozen.
+    """Once the working start screen is painted: the voice's helper process (attach_core), the
+    click of a touch, then the other screens, built and warmed one per event-loop turn; then the
+    heap is frozen.
 
     `gc.freeze` moves every object alive after start-up (the core, the widgets: ~130,000) out of
     the collector's reach. A full collection over them took ~100 ms, on whichever thread set it
@@ -202,6 +204,7 @@ def settle(window: MainWindow, on_done: Callable[[], None] | None = None) -> Non
             on_done()
 
     window.start_voice()
+    window.start_click_sound()
     window.prebuild(on_done=done)
 
 

@@ -32,7 +32,7 @@ from ui.screens.base import ScreenWidget
 from ui.screens.start import StartScreen
 from ui.theme import stylesheet
 from ui.translations import Translations
-from ui.widgets import button, label, set_enum_property
+from ui.widgets import TOUCH, button, label, set_enum_property
 
 if TYPE_CHECKING:
     from kiosk.session.machine import Session
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.speaker: Speaker | None = None
         self.receipt_url = receipt_url
         self.guide: SpeechGuide | None = None
+        self._click_wanted = False
         self.timer = QTimer(self)
         self._tick_ms = tick_ms
         self._senior: bool | None = None
@@ -183,8 +184,10 @@ class MainWindow(QMainWindow):
         receipt_url: str = "",
         sim_actions: list[SimAction] | None = None,
         voice_later: bool = False,
+        click_sound: bool = False,
     ) -> None:
-        """What needs the running core: the receipt link, the simulation panel, the voice.
+        """What needs the running core: the receipt link, the simulation panel, the voice, the
+        click of a touch (made by `start_click_sound`, once the kiosk has settled).
 
         `voice_later`: the voice's helper process (ui/speech_link.py; speech-dispatcher's engine
         takes seconds to build and holds the GIL meanwhile) is started once the working start
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
             self._parts.append(panel)
             if self._senior:
                 self._style(panel, True)
+        self._click_wanted = click_sound
         if not voice_later:
             self.start_voice()
 
@@ -212,6 +216,19 @@ class MainWindow(QMainWindow):
 
         # speech-dispatcher on a kiosk; tests and CI set KIOSK_SPEECH_ENGINE=mock.
         return Speaker(os.environ.get("KIOSK_SPEECH_ENGINE") or None)
+
+    def start_click_sound(self) -> None:
+        """The click of every touch on a button (ui/click.py), if the settings want one: its
+        player process is started once the kiosk has settled, not during start-up. It lasts as
+        long as the application: every button plays it through `ui.widgets.TOUCH`."""
+        if not self._click_wanted or TOUCH.click is not None:
+            return
+        from ui.click import ClickSound
+
+        try:
+            TOUCH.click = ClickSound().play
+        except Exception:  # a missing sound never keeps the kiosk from serving
+            log.exception("no click sound")
 
     def start_voice(self) -> None:
         """The real voice in place of the silent one (see `attach`). It is made in a helper

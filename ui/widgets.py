@@ -20,6 +20,22 @@ def set_enum_property(target: QObject, prop: str, value: str) -> None:
         raise ValueError(f"{type(target).__name__}.{prop} cannot be {value!r}")
 
 
+class TouchFeedback:
+    """What a touch on any button does besides its action: the click (ui/click.py), once one is
+    installed (MainWindow.start_click_sound). One for the application, as every button is made
+    by `button` and screens are built at any time."""
+
+    def __init__(self) -> None:
+        self.click: Callable[[], None] | None = None
+
+    def pressed(self) -> None:
+        if self.click is not None:
+            self.click()
+
+
+TOUCH = TouchFeedback()
+
+
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     if role:
@@ -38,6 +54,7 @@ def button(
     if role:
         widget.setProperty("role", role)
     set_enum_property(widget, "focusPolicy", "NoFocus")
+    widget.pressed.connect(TOUCH.pressed)
     if on_click is not None:
         widget.clicked.connect(on_click)
     return widget

@@ -15,6 +15,7 @@ from ui.app import build_window
 from ui.collector import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.translations import Translations
+from ui.widgets import TOUCH
 
 
 def kiosk_settings(tmp_path: Path, **session: float):
@@ -46,6 +47,13 @@ def collect_between_tests(gui_thread_collector):
     """Also between tests, on this (the GUI) thread: a test need not run the event loop."""
     yield
     gui_thread_collector.collect_due()
+
+
+@pytest.fixture(autouse=True)
+def no_click_left_installed():
+    """The click an earlier test's `settle` made would play on every later test's touches."""
+    yield
+    TOUCH.click = None
 
 
 @pytest.fixture(autouse=True)

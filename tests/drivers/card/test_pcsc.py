@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
@@ -34,6 +33,7 @@ from drivers.card.utility_card import UtilityCard, purchase_blocked
 from drivers.errors import DeviceNotConnected
 from tests.emulators.card.pcscd_fixture import READER_0, PcscdDaemon, wait_card
 from tests.emulators.card.vpcd_card import VpcdCard
+from tests.waiting import wait_until
 
 from .conftest import EventRecorder
 
@@ -41,15 +41,6 @@ pytestmark = pytest.mark.pcsc
 
 VECTOR = bytes.fromhex("0000271000000008ca3335e0")
 Insert = Callable[[UtilitySimCard | EmvSimCard], VpcdCard]
-
-
-def _until(predicate: Callable[[], bool], timeout: float = 5) -> bool:
-    waiter = threading.Event()
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return True
-        waiter.wait(0.05)
-    return predicate()
 
 
 def _pull_and_wait(vc: VpcdCard) -> None:
@@ -191,7 +182,7 @@ def test_pcscd_restart_recovers_without_restarting_the_driver(
     events.wait_for(CardEventKind.CARD_REMOVED, READER_0, after=mark)
     events.wait_for(CardEventKind.READER_REMOVED, READER_0, after=mark)
     assert vc.wait_removed(5)
-    assert _until(lambda: reader.status()["service"] == "unavailable")
+    assert wait_until(lambda: reader.status()["service"] == "unavailable", 5)
     with pytest.raises(DeviceNotConnected) as info:
         reader.connect(READER_0)
     assert info.value.code in ("PCSC_UNAVAILABLE", "READER_UNAVAILABLE")
@@ -265,7 +256,7 @@ def test_monitor_started_before_pcscd(rig: PcscdDaemon, events: EventRecorder) -
         with pytest.raises(PcscUnavailable, match="not running"):
             reader.readers()
         assert reader.status()["service"] == "unavailable"
-        assert _until(lambda: "pcscd" in str(reader.status()["last_error"]))
+        assert wait_until(lambda: "pcscd" in str(reader.status()["last_error"]), 5)
         rig.start()
         events.wait_for(CardEventKind.READER_ADDED, READER_0, timeout=10)
         assert reader.status()["service"] == "ok"

@@ -9,11 +9,13 @@ import shutil
 import subprocess
 import threading
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_until
 
 SINK = "kiosk_null"
 RATE = 22050  # what the recording is resampled to; the click is made at this rate
@@ -41,7 +43,7 @@ class PulseServer:
 
     def wait_for_stream(self, name: str, timeout_s: float = 10.0) -> bool:
         """Whether a stream of that name is playing into the server within `timeout_s`."""
-        return _wait(lambda: name in self.streams(), timeout_s)
+        return wait_until(lambda: name in self.streams(), timeout_s)
 
     def streams(self) -> list[str]:
         """The names of the streams playing into the server now."""
@@ -90,7 +92,7 @@ class Recording:
     def wait_for_sound(self, timeout_s: float = 5.0) -> bool:
         """Whether something louder than silence arrives within `timeout_s`. A null sink that
         sat idle can take up to two seconds to take up a new stream."""
-        return _wait(lambda: peak(self.heard()) > 0, timeout_s)
+        return wait_until(lambda: peak(self.heard()) > 0, timeout_s)
 
     def stop(self) -> array[int]:
         self._process.terminate()
@@ -100,15 +102,6 @@ class Recording:
             if pipe is not None:
                 pipe.close()
         return self.heard()
-
-
-def _wait(done: Callable[[], bool], timeout_s: float) -> bool:
-    waiter = threading.Event()
-    for _ in range(int(timeout_s / 0.05)):
-        if done():
-            return True
-        waiter.wait(0.05)
-    return done()
 
 
 def peak(samples: array[int]) -> int:
@@ -150,7 +143,7 @@ def _start(directory: Path) -> PulseServer:
         info = subprocess.run(["pactl", "info"], env=server.env(), capture_output=True)
         return info.returncode == 0 or process.poll() is not None
 
-    if _wait(answers, 5.0) and process.poll() is None:
+    if wait_until(answers, 5.0) and process.poll() is None:
         return server
     process.kill()
     _, err = process.communicate(timeout=5)

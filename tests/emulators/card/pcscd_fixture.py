@@ -11,14 +11,14 @@ import os
 import shutil
 import signal
 import subprocess
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from smartcard import scard
 
 from tests.emulators.card.vpcd_card import DEFAULT_PORT
+from tests.waiting import wait_until
 
 STALE_PID_FILE = Path("/tmp/powerpay-kiosk-test-pcscd.pid")
 READER_0 = "Virtual PCD 00 00"  # vpcd slot on DEFAULT_PORT (slot 1 is DEFAULT_PORT + 1)
@@ -50,15 +50,6 @@ def _pcscd_pids() -> list[int]:
             except OSError:
                 continue
     return pids
-
-
-def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
-    waiter = threading.Event()
-    for _ in range(max(1, int(timeout / step))):
-        if predicate():
-            return True
-        waiter.wait(step)
-    return predicate()
 
 
 def list_readers() -> list[str] | None:
@@ -119,7 +110,7 @@ class PcscdDaemon:
                 pid = int(STALE_PID_FILE.read_text().strip())
                 if pid in _pcscd_pids():
                     os.kill(pid, signal.SIGTERM)
-                    _wait(lambda: pid not in _pcscd_pids(), 5)
+                    wait_until(lambda: pid not in _pcscd_pids(), 5)
             except (ValueError, OSError):
                 pass
             STALE_PID_FILE.unlink(missing_ok=True)
@@ -145,7 +136,7 @@ class PcscdDaemon:
         )
         log.close()
         STALE_PID_FILE.write_text(str(self.proc.pid))
-        ok = _wait(lambda: not self.running or READER_0 in (list_readers() or []), timeout)
+        ok = wait_until(lambda: not self.running or READER_0 in (list_readers() or []), timeout)
         if not ok or not self.running:
             tail = self.logfile.read_text(errors="replace")[-2000:]
             self.stop()

@@ -114,6 +114,7 @@ class UiSection(_Section):
     width: int = Field(default=1920, ge=640)
     height: int = Field(default=1080, ge=480)
     click_sound: bool = True
+    voice_volume: float = Field(default=0.8, ge=0.0, le=1.0)  # technicians change it live too
     simulation_panel: bool = False
 
 

@@ -121,6 +121,7 @@ def attach_kiosk(
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
         voice_later=voice_later,
         click_sound=kiosk.settings.ui.click_sound,
+        voice_volume=kiosk.settings.ui.voice_volume,
     )
 
     def staff_console() -> StaffConsole:

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.receipt_url = receipt_url
         self.guide: SpeechGuide | None = None
         self._click_wanted = False
+        self._voice_volume = 0.8
         self.timer = QTimer(self)
         self._tick_ms = tick_ms
         self._senior: bool | None = None
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         sim_actions: list[SimAction] | None = None,
         voice_later: bool = False,
         click_sound: bool = False,
+        voice_volume: float = 0.8,
     ) -> None:
         """What needs the running core: the receipt link, the simulation panel, the voice, the
         click of a touch (made by `start_click_sound`, once the kiosk has settled).
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
             if self._senior:
                 self._style(panel, True)
         self._click_wanted = click_sound
+        self._voice_volume = voice_volume
         if not voice_later:
             self.start_voice()
 
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
         if self.guide is None or self.guide.speaker.engine is not None:
             return
         speaker = self._voice()
+        speaker.volume = self._voice_volume
         speaker.available_changed.connect(self.speak_button.setEnabled)
         self.speaker = self.guide.speaker = speaker
         self.speak_button.setEnabled(speaker.ready)

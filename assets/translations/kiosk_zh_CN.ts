@@ -4,152 +4,152 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="209"/>
+        <location filename="../../ui/screens/account.py" line="256"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="211"/>
+        <location filename="../../ui/screens/account.py" line="258"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="212"/>
+        <location filename="../../ui/screens/account.py" line="259"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="213"/>
+        <location filename="../../ui/screens/account.py" line="260"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="214"/>
+        <location filename="../../ui/screens/account.py" line="261"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="215"/>
+        <location filename="../../ui/screens/account.py" line="262"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="216"/>
+        <location filename="../../ui/screens/account.py" line="263"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="217"/>
+        <location filename="../../ui/screens/account.py" line="264"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="222"/>
+        <location filename="../../ui/screens/account.py" line="269"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="224"/>
+        <location filename="../../ui/screens/account.py" line="271"/>
         <source>Payment history</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="228"/>
+        <location filename="../../ui/screens/account.py" line="275"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="229"/>
+        <location filename="../../ui/screens/account.py" line="276"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="230"/>
+        <location filename="../../ui/screens/account.py" line="277"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="253"/>
+        <location filename="../../ui/screens/account.py" line="300"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="253"/>
+        <location filename="../../ui/screens/account.py" line="300"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="260"/>
+        <location filename="../../ui/screens/account.py" line="307"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="269"/>
+        <location filename="../../ui/screens/account.py" line="316"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="276"/>
+        <location filename="../../ui/screens/account.py" line="323"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="287"/>
+        <location filename="../../ui/screens/account.py" line="336"/>
         <source>Auto-debit: on, card {card}, day {day} of each month</source>
         <translation>自动代扣：已开通，银行卡 {card}，每月 {day} 日扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="291"/>
+        <location filename="../../ui/screens/account.py" line="340"/>
         <source>Auto-debit: off</source>
         <translation>自动代扣：未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="294"/>
+        <location filename="../../ui/screens/account.py" line="343"/>
         <source>Change auto-debit card</source>
         <translation>更换代扣银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="296"/>
+        <location filename="../../ui/screens/account.py" line="345"/>
         <source>Sign up for auto-debit</source>
         <translation>开通自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="312"/>
+        <location filename="../../ui/screens/account.py" line="361"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="223"/>
+        <location filename="../../ui/screens/account.py" line="270"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="305"/>
+        <location filename="../../ui/screens/account.py" line="354"/>
         <source>Includes a late fee of {amount} (0.1% a day since {date})</source>
         <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="313"/>
+        <location filename="../../ui/screens/account.py" line="362"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="314"/>
+        <location filename="../../ui/screens/account.py" line="363"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="315"/>
+        <location filename="../../ui/screens/account.py" line="364"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="353"/>
+        <location filename="../../ui/screens/account.py" line="399"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="373"/>
+        <location filename="../../ui/screens/account.py" line="408"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>
@@ -904,47 +904,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -2239,50 +2239,50 @@ QR code</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../ui/screens/start.py" line="40"/>
+        <location filename="../../ui/screens/start.py" line="41"/>
         <source>Pay your electricity bill</source>
         <translation>电费自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="42"/>
+        <location filename="../../ui/screens/start.py" line="43"/>
         <source>Starting, one moment…</source>
         <translation>正在启动，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="42"/>
+        <location filename="../../ui/screens/start.py" line="43"/>
         <source>Touch the screen to begin</source>
         <translation>请触摸屏幕开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="44"/>
+        <location filename="../../ui/screens/start.py" line="45"/>
         <source>Enter account
 number</source>
         <translation>输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="45"/>
+        <location filename="../../ui/screens/start.py" line="46"/>
         <source>Scan bill
 QR code</source>
         <translation>扫描账单二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="46"/>
+        <location filename="../../ui/screens/start.py" line="47"/>
         <source>Insert
 prepaid card</source>
         <translation>插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="47"/>
+        <location filename="../../ui/screens/start.py" line="48"/>
         <source>The number is printed on your bill</source>
         <translation>户号印在您的电费账单上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="48"/>
+        <location filename="../../ui/screens/start.py" line="49"/>
         <source>Hold the QR code on your bill under the scanner</source>
         <translation>将账单上的二维码对准下方扫描口</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/start.py" line="49"/>
+        <location filename="../../ui/screens/start.py" line="50"/>
         <source>Put your electricity card into the card slot</source>
         <translation>将购电卡插入读卡口</translation>
     </message>
@@ -2344,192 +2344,207 @@ prepaid card</source>
     </message>
     <message>
         <location filename="../../ui/staff/technician.py" line="110"/>
+        <source>Voice quieter</source>
+        <translation>语音调小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="111"/>
+        <source>Voice louder</source>
+        <translation>语音调大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="112"/>
         <source>Camera preview</source>
         <translation>摄像头预览</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="111"/>
+        <location filename="../../ui/staff/technician.py" line="113"/>
         <source>Kiosk log</source>
         <translation>终端日志</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="112"/>
+        <location filename="../../ui/staff/technician.py" line="114"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="113"/>
+        <location filename="../../ui/staff/technician.py" line="115"/>
         <source>Take out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="114"/>
+        <location filename="../../ui/staff/technician.py" line="116"/>
         <source>Back into service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="122"/>
+        <location filename="../../ui/staff/technician.py" line="124"/>
         <source>Stop the note test</source>
         <translation>停止纸币测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="145"/>
+        <location filename="../../ui/staff/technician.py" line="147"/>
         <source>Reading device status...</source>
         <translation>正在读取设备状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="150"/>
+        <location filename="../../ui/staff/technician.py" line="152"/>
         <source>Status failed: {error}</source>
         <translation>读取状态失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="154"/>
+        <location filename="../../ui/staff/technician.py" line="156"/>
         <source>Banknote acceptor</source>
         <translation>识币器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="155"/>
+        <location filename="../../ui/staff/technician.py" line="157"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="156"/>
+        <location filename="../../ui/staff/technician.py" line="158"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="157"/>
+        <location filename="../../ui/staff/technician.py" line="159"/>
         <source>Scanner</source>
         <translation>扫码器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="166"/>
+        <location filename="../../ui/staff/technician.py" line="168"/>
         <source>Outbox: {n} unsent, oldest {oldest}</source>
         <translation>待发送队列：{n} 条未发送，最早 {oldest}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="170"/>
+        <location filename="../../ui/staff/technician.py" line="172"/>
         <source>Attention items open: {n}</source>
         <translation>待处理事项：{n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="172"/>
+        <location filename="../../ui/staff/technician.py" line="174"/>
         <source>Disk: {free:.1f} GB free of {total:.1f} GB</source>
         <translation>磁盘：可用 {free:.1f} GB，共 {total:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="176"/>
+        <location filename="../../ui/staff/technician.py" line="178"/>
         <source>Software version: {v}</source>
         <translation>软件版本：{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="177"/>
+        <location filename="../../ui/staff/technician.py" line="179"/>
         <source>Mode: {mode}</source>
         <translation>运行模式：{mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="182"/>
+        <location filename="../../ui/staff/technician.py" line="184"/>
         <source>Back-end link: testing...</source>
         <translation>后台连接：测试中…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="187"/>
+        <location filename="../../ui/staff/technician.py" line="189"/>
         <source>Back-end link: FAILED ({error})</source>
         <translation>后台连接：失败（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="189"/>
+        <location filename="../../ui/staff/technician.py" line="191"/>
         <source>Back-end link: OK, {ms:.0f} ms</source>
         <translation>后台连接：正常，{ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="195"/>
+        <location filename="../../ui/staff/technician.py" line="197"/>
         <source>This printer has no test page.</source>
         <translation>此打印机不支持测试页。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="198"/>
+        <location filename="../../ui/staff/technician.py" line="200"/>
         <source>Printing a test page...</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="199"/>
+        <location filename="../../ui/staff/technician.py" line="201"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="203"/>
+        <location filename="../../ui/staff/technician.py" line="205"/>
         <source>Reading the card...</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="204"/>
+        <location filename="../../ui/staff/technician.py" line="206"/>
         <source>Card: {result}</source>
         <translation>卡片：{result}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="220"/>
+        <location filename="../../ui/staff/technician.py" line="222"/>
         <source>Insert one banknote within {s} seconds; it will be given back.</source>
         <translation>请在 {s} 秒内放入一张纸币，纸币会被退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="235"/>
-        <location filename="../../ui/staff/technician.py" line="275"/>
+        <location filename="../../ui/staff/technician.py" line="237"/>
+        <location filename="../../ui/staff/technician.py" line="297"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="241"/>
+        <location filename="../../ui/staff/technician.py" line="243"/>
         <source>Note test passed: a {value} note was recognised and given back.</source>
         <translation>纸币测试通过：已识别一张 {value} 纸币并退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="242"/>
+        <location filename="../../ui/staff/technician.py" line="244"/>
         <source>The acceptor refused the note and gave it back ({detail}).</source>
         <translation>识币器拒收了这张纸币并已退回（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="243"/>
+        <location filename="../../ui/staff/technician.py" line="245"/>
         <source>No note was inserted in time.</source>
         <translation>规定时间内没有放入纸币。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="244"/>
+        <location filename="../../ui/staff/technician.py" line="246"/>
         <source>Note test stopped.</source>
         <translation>纸币测试已停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="246"/>
+        <location filename="../../ui/staff/technician.py" line="248"/>
         <source>The acceptor kept the {value} note although told to give it back: it is recorded for staff. Check the device.</source>
         <translation>识币器在要求退回后仍收下了这张 {value} 纸币：已记录待员工处理。请检查设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="250"/>
+        <location filename="../../ui/staff/technician.py" line="252"/>
         <source>The acceptor reported a problem: {outcome}.</source>
         <translation>识币器报告故障：{outcome}。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="262"/>
+        <location filename="../../ui/staff/technician.py" line="264"/>
         <source>No text-to-speech engine: the speaker cannot be tested.</source>
         <translation>没有语音合成引擎：无法测试扬声器。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="266"/>
+        <location filename="../../ui/staff/technician.py" line="277"/>
+        <source>Voice volume: {percent}% until the kiosk restarts</source>
+        <translation>语音音量：{percent}%（重启终端前有效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="288"/>
         <source>Speaker test. Welcome to the self-service electricity payment kiosk.</source>
         <translation>扬声器测试。欢迎使用自助电费缴费机。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="268"/>
+        <location filename="../../ui/staff/technician.py" line="290"/>
         <source>The voice is switched off.</source>
         <translation>语音已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="270"/>
+        <location filename="../../ui/staff/technician.py" line="292"/>
         <source>Speaking: {text}</source>
         <translation>正在播放：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="291"/>
+        <location filename="../../ui/staff/technician.py" line="313"/>
         <source>Mode stored: {mode}</source>
         <translation>已保存模式：{mode}</translation>
     </message>

@@ -59,6 +59,7 @@ def test_kiosk_config_env_names_the_file(tmp_path: Path):
         ("[session]\nwarning_s = 5\n", "warning_s"),
         ('[devices.cash]\ndriver = "magic"\n', "driver"),
         ("[kiosk]\naccount_min_digits = 14\naccount_max_digits = 10\n", "account_min_digits"),
+        ("[ui]\nvoice_volume = 1.5\n", "voice_volume"),
     ],
 )
 def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, words: str):

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from kiosk.app import Kiosk
 from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
-from ui.app import CoreStarter, attach_kiosk, settle, show_shell, show_start
+from ui.app import CoreStarter, attach_kiosk, build_window, settle, show_shell, show_start
 from ui.warm_sample import SAMPLE_ACCOUNT_NO
 
 from .conftest import kiosk_settings
@@ -288,3 +289,23 @@ def test_screens_are_not_warmed_while_a_resident_is_at_the_kiosk(qtbot, tmp_path
         starter.join()
         for kiosk in built:
             kiosk.close()
+
+
+def test_the_voice_starts_at_the_kiosks_volume(qtbot, tmp_path: Path):
+    settings = kiosk_settings(tmp_path)
+    settings = settings.model_copy(
+        update={"ui": settings.ui.model_copy(update={"voice_volume": 0.3})}
+    )
+    kiosk = Kiosk.build(settings)
+    kiosk.start()
+    try:
+        window = build_window(kiosk, simulation_panel=False)  # the voice at once (not `later`)
+        window.allow_close = True  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        speaker = window.speaker
+        assert speaker is not None and speaker.volume == 0.3
+        qtbot.waitUntil(lambda: speaker.ready, timeout=15000)
+        qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.3), timeout=5000)
+        speaker.close()
+    finally:
+        kiosk.close()

@@ -107,6 +107,8 @@ class TechnicianPage(StaffPage):
             ("staff_tech_card", self.tr("Read a card"), self.read_card),
             ("staff_tech_note", self.tr("Accept one note and return it"), self.note_test),
             ("staff_tech_speaker", self.tr("Speaker test"), self.speaker_test),
+            ("staff_tech_quieter", self.tr("Voice quieter"), lambda: self.change_volume(-0.1)),
+            ("staff_tech_louder", self.tr("Voice louder"), lambda: self.change_volume(0.1)),
             ("staff_tech_camera", self.tr("Camera preview"), lambda: self.open_page("camera")),
             ("staff_tech_logs", self.tr("Kiosk log"), lambda: self.open_page("logs")),
             ("staff_tech_config", self.tr("Settings"), lambda: self.open_page("config")),
@@ -256,10 +258,30 @@ class TechnicianPage(StaffPage):
         self.note_cancel.set()  # leaving the page (logout, idle, exit) ends a running note test
         super().hideEvent(event)
 
-    def speaker_test(self) -> None:
+    def _voice(self) -> Speaker | None:
         speaker = self.speaker or getattr(self.window(), "speaker", None)
         if not isinstance(speaker, Speaker) or speaker.engine is None:
             self.result.setText(self.tr("No text-to-speech engine: the speaker cannot be tested."))
+            return None
+        return speaker
+
+    def change_volume(self, step: float) -> None:
+        """The voice's volume from now until the kiosk restarts (`[ui] voice_volume` sets the
+        one it starts with): try it with the speaker test."""
+        speaker = self._voice()
+        if speaker is None:
+            return
+        speaker.volume = round(min(1.0, max(0.0, speaker.volume + step)), 1)
+        self._audit("tech_voice_volume", {"volume": speaker.volume})
+        self.result.setText(
+            self.tr("Voice volume: {percent}% until the kiosk restarts").format(
+                percent=round(speaker.volume * 100)
+            )
+        )
+
+    def speaker_test(self) -> None:
+        speaker = self._voice()
+        if speaker is None:
             return
         self._audit("tech_speaker_test", None)
         language = self.kiosk.session.state.language

@@ -110,3 +110,22 @@ def test_the_settings_page_masks_the_secret(qtbot, window: MainWindow, kiosk: Ki
     assert console.config.text.isReadOnly()
     tap(qtbot, window, "staff_config_back")
     assert console.stack.currentWidget() is console.technician
+
+
+def test_the_technician_turns_the_voice_down_and_up_until_a_restart(
+    qtbot, window: MainWindow, kiosk: Kiosk, speaker: Speaker
+):
+    open_as_technician(qtbot, window, kiosk, speaker=speaker)
+    assert speaker.volume == 0.8  # the kiosk's [ui] voice_volume when it started
+    tap(qtbot, window, "staff_tech_quieter")
+    tap(qtbot, window, "staff_tech_quieter")
+    assert speaker.volume == 0.6
+    assert text_of(window, "staff_tech_result") == "Voice volume: 60% until the kiosk restarts"
+    qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.6), timeout=5000)
+    for _ in range(6):
+        tap(qtbot, window, "staff_tech_louder")
+    assert speaker.volume == 1.0  # no louder than the engine's full volume
+    qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(1.0), timeout=5000)
+    changes = [e.after for e in audit.entries(kiosk.journal) if e.action == "tech_voice_volume"]
+    assert changes[:2] == [{"volume": 0.7}, {"volume": 0.6}]
+    assert changes[-1] == {"volume": 1.0}

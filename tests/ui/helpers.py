@@ -43,6 +43,15 @@ def type_digits(qtbot, window: MainWindow, prefix: str, digits: str) -> None:
         tap(qtbot, window, f"{prefix}_key_{d}")
 
 
+def open_account(qtbot, window: MainWindow, number: str = "3300000001") -> None:
+    """A resident types the account number on the start screen and sees the account."""
+    tap(qtbot, window, "start_type")
+    wait_screen(qtbot, window, Screen.IDENTIFY)
+    type_digits(qtbot, window, "account", number)
+    tap(qtbot, window, "account_key_ok")
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+
+
 def type_pinyin(qtbot, window: MainWindow, keyboard, letters: str, *picks: str) -> None:
     """Type pinyin on the on-screen keyboard and pick each candidate, paging until it shows."""
     from ui.keyboard import key_name

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import open_account, tap, text_of, wait_screen
 from ui.a11y import check_window
 from ui.main_window import MainWindow
 from ui.screens.account import AccountScreen
@@ -21,14 +21,6 @@ def account_screen(window: MainWindow) -> AccountScreen:
     screen = window.screens[Screen.ACCOUNT]
     assert isinstance(screen, AccountScreen)
     return screen
-
-
-def open_account(qtbot, window: MainWindow, number: str = "3300000001") -> None:
-    tap(qtbot, window, "start_type")
-    wait_screen(qtbot, window, Screen.IDENTIFY)
-    type_digits(qtbot, window, "account", number)
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
 
 
 def history_rows(window: MainWindow) -> list[list[str]]:

@@ -10,7 +10,7 @@ from drivers.card.sim_cards import (
     utility_test_card,
 )
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import open_account, tap, text_of, type_digits, wait_screen
 
 
 def to_method_with_amount(qtbot, window, yuan: str) -> None:
@@ -66,10 +66,7 @@ def test_card_pulled_during_the_write_is_completed_on_reinsertion(qtbot, kiosk, 
 
 
 def pay_by_bank_card(qtbot, kiosk, window, pan: str) -> None:
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000002")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, window, "3300000002")
     to_method_with_amount(qtbot, window, "50")
     tap(qtbot, window, "method_bank_card")
     tap(qtbot, window, "confirm")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from drivers.cash.fake import FakeAcceptor
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import open_account, tap, text_of, type_digits, wait_screen
 
 
 def ledger_payments(kiosk) -> list[dict]:
@@ -18,10 +18,7 @@ def ledger_payments(kiosk) -> list[dict]:
 
 def to_cash(qtbot, kiosk, window) -> None:
     """Account 3300000001's amount due, in cash, confirmed: the acceptor takes notes."""
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, window)
     tap(qtbot, window, "pay_due")
     wait_screen(qtbot, window, Screen.METHOD)
     tap(qtbot, window, "method_cash")
@@ -105,10 +102,7 @@ def test_unknown_account_says_so_and_changes_nothing(qtbot, kiosk, window):
 
 
 def test_language_switch_mid_session_keeps_the_account(qtbot, kiosk, window):
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, window)
     assert window.screens[Screen.ACCOUNT].title.text() == "您的户号信息"
     tap(qtbot, window, "toggle_language")
     qtbot.waitUntil(lambda: window.screens[Screen.ACCOUNT].title.text() == "Your account")

@@ -13,7 +13,14 @@ from PySide6.QtGui import QImage
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
 from tests.ui import helpers
-from tests.ui.helpers import CHECKED_SHAPES, ShapeCheck, tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import (
+    CHECKED_SHAPES,
+    ShapeCheck,
+    open_account,
+    tap,
+    text_of,
+    wait_screen,
+)
 from ui.keyboard import key_name, warm_up
 
 GOOD_USCC = "91350100M000100Y43"
@@ -34,10 +41,7 @@ def decode_widget(widget) -> list[str]:
 
 
 def pay_cash(qtbot, kiosk, window) -> None:
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000001")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, window)
     due = kiosk.session.state.account.amount_due_fen
     tap(qtbot, window, "pay_due")
     tap(qtbot, window, "method_cash")

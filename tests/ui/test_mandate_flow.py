@@ -11,7 +11,14 @@ from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard, utility_test_c
 from kiosk.pinyin_index import default_index
 from kiosk.session.state import Screen
 from tests.ui import helpers
-from tests.ui.helpers import CHECKED_SHAPES, ShapeCheck, tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import (
+    CHECKED_SHAPES,
+    ShapeCheck,
+    open_account,
+    tap,
+    text_of,
+    wait_screen,
+)
 from ui.keyboard import warm_up
 
 
@@ -24,13 +31,6 @@ def _index_built() -> None:
 def type_pinyin(qtbot, window, letters: str, *picks: str) -> None:
     keyboard = window.screens[Screen.MANDATE].keyboard
     helpers.type_pinyin(qtbot, window, keyboard, letters, *picks)
-
-
-def open_account(qtbot, window, number: str) -> None:
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", number)
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
 
 
 def test_sign_up_for_auto_debit(qtbot, kiosk, window):

@@ -8,14 +8,11 @@ import zxingcpp
 from PySide6.QtGui import QImage
 
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, text_of, type_digits, wait_screen
+from tests.ui.helpers import open_account, tap, text_of, type_digits, wait_screen
 
 
 def to_method(qtbot, window, kiosk, amount_yuan: str = "80") -> None:
-    tap(qtbot, window, "start_type")
-    type_digits(qtbot, window, "account", "3300000002")
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    open_account(qtbot, window, "3300000002")
     tap(qtbot, window, "other_amount")
     wait_screen(qtbot, window, Screen.AMOUNT)
     type_digits(qtbot, window, "amount", amount_yuan)

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, type_digits, wait_screen
+from tests.ui import helpers
+from tests.ui.helpers import tap, wait_screen
 from ui.a11y import check_window
 from ui.app import CJK_FONTS, make_application
 from ui.main_window import MainWindow
@@ -37,11 +38,7 @@ def open_account(
     kiosk.session.set_language(language)
     if senior:
         kiosk.session.toggle_senior()
-    tap(qtbot, window, "start_type")
-    wait_screen(qtbot, window, Screen.IDENTIFY)
-    type_digits(qtbot, window, "account", number)
-    tap(qtbot, window, "account_key_ok")
-    wait_screen(qtbot, window, Screen.ACCOUNT)
+    helpers.open_account(qtbot, window, number)
     screen = window.screens[Screen.ACCOUNT]
     assert isinstance(screen, AccountScreen)
     return screen

@@ -39,7 +39,7 @@ types: dev
 	$(BIN)/mypy
 
 demo: apt-run venv $(QM)
-	$(BIN)/kiosk demo --scenario cash --out var/demo
+	$(BIN)/kiosk demo --scenario all --out var/demo
 
 bench: dev $(QM)
 	$(BIN)/python -m bench

@@ -70,6 +70,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.scenario == "all":
+        return _demo_all(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import attach_kiosk, make_application, show_shell
 
@@ -117,6 +119,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
             kiosk.close()
             app.processEvents()
     print(f"{args.scenario}: {len(summary['screenshots'])} screenshots in {out.resolve()}")
+    return 0
+
+
+def _demo_all(args: argparse.Namespace) -> int:
+    """Every scenario in both languages and both text sizes, each in a fresh process (a fresh
+    kiosk, journal and simulator), into OUT/<language>-<normal|senior>/<scenario>/."""
+    import subprocess
+
+    from ui.demo import SCENARIOS
+
+    me = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "powerpay"]
+    failed: list[str] = []
+    for language in ("zh", "en"):
+        for size in ("normal", "senior"):
+            for scenario in SCENARIOS:
+                out = Path(args.out) / f"{language}-{size}" / scenario
+                command = [*me, "demo", "--scenario", scenario, "--out", str(out)]
+                command += ["--language", language] + (["--senior"] if size == "senior" else [])
+                if args.config:
+                    command += ["--config", args.config]
+                done = subprocess.run(command, capture_output=True, text=True, check=False)
+                shots = len(list(out.glob("*.png"))) if out.is_dir() else 0
+                print(f"{language}-{size} {scenario}: {shots} screenshots", flush=True)
+                if done.returncode != 0:
+                    failed.append(f"{language}-{size} {scenario}")
+                    print(done.stderr[-2000:], file=sys.stderr)
+    if failed:
+        print(f"demo failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"all scenarios, both languages and text sizes: {Path(args.out).resolve()}")
     return 0
 
 
@@ -217,7 +249,9 @@ def parser(*, staff: bool = True) -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="drive the UI offscreen through a scenario, saving PNGs")
     demo.add_argument("--config")
-    demo.add_argument("--scenario", required=True)
+    demo.add_argument(
+        "--scenario", required=True, help="a scenario, or 'all': each in both languages and sizes"
+    )
     demo.add_argument("--account")
     demo.add_argument("--amount", type=int, help="amount in fen")
     demo.add_argument("--out", required=True)

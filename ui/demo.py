@@ -5,6 +5,7 @@ journal's final state and the simulator's ledger)."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,19 @@ from kiosk.session.state import Screen, SessionState
 from ui.keyboard import key_name
 from ui.main_window import MainWindow
 
-SCENARIOS = ("cash", "cash-overpay", "not-found", "timeout", "wallet", "wallet-qr", "autopay")
+SCENARIOS = (
+    "cash",
+    "cash-overpay",
+    "not-found",
+    "timeout",
+    "wallet",
+    "wallet-qr",
+    "bank-card",
+    "prepaid-card",
+    "invoice",
+    "details",
+    "autopay",
+)
 
 
 class DemoError(Exception):
@@ -45,6 +58,8 @@ class FakeHand:
         self._acceptor = acceptor
 
     def insert(self, value_fen: int) -> None:
+        # A resident waits for the acceptor's light: a note pushed at a disabled one comes back.
+        wait_for(lambda: self._acceptor.enabled, timeout_s=10, what="the acceptor enabled")
         self._acceptor.insert(value_fen)
         self._acceptor.wait_idle(10)
 
@@ -132,8 +147,19 @@ def run_scenario(
     rec = Recorder(window, out)
     window.bridge.session_did_change.connect(rec.on_state)
     rec.on_state(kiosk.session.state)
-    summary: dict[str, Any] = {"scenario": scenario}
+    state = kiosk.session.state
+    summary: dict[str, Any] = {
+        "scenario": scenario,
+        "language": state.language,
+        "senior": state.senior,
+    }
     rec.shot("start")
+    if scenario == "prepaid-card":  # the card in the slot opens its account: no tile to touch
+        _prepaid_card(kiosk, window, rec, summary)
+        return _finish(out, rec, summary)
+    if scenario == "wallet":  # the bill's QR code under the scanner opens its account by itself
+        _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
+        return _finish(out, rec, summary)
     tap(window, "start_type")
     wait_for(on_screen(kiosk, Screen.IDENTIFY), what="identify")
     if scenario == "not-found":
@@ -150,10 +176,21 @@ def run_scenario(
         _timeout(kiosk, window, rec, account or "3300000001", summary)
     elif scenario == "autopay":
         _autopay(kiosk, window, rec, account or "3300000001", summary)
-    elif scenario in ("wallet", "wallet-qr"):
+    elif scenario == "wallet-qr":
         _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
+    elif scenario == "bank-card":
+        _bank_card(kiosk, window, rec, account or "3300000002", summary)
+    elif scenario == "details":
+        _details(kiosk, window, rec, account or "3300000007", summary)
     else:
         _cash(kiosk, window, rec, scenario, account or "3300000001", amount_fen, summary, hand)
+        if scenario == "invoice":
+            _invoice(kiosk, window, rec, summary)
+        _back_to_start(kiosk, window, rec, summary)
+    return _finish(out, rec, summary)
+
+
+def _finish(out: Path, rec: Recorder, summary: dict[str, Any]) -> dict[str, Any]:
     summary["screens"] = rec.screens
     summary["screenshots"] = rec.shots
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
@@ -245,16 +282,21 @@ def _wallet(
 ) -> None:
     from drivers.scanner.fake import FakeScanner
 
-    open_account(kiosk, window, account)
+    if scenario == "wallet":  # the common path: the bill's QR code, then the phone's
+        scanner = kiosk.scanner
+        if not isinstance(scanner, FakeScanner):
+            raise DemoError("the wallet demo shows codes to the simulated scanner")
+        scanner.show(f"https://e.utility.example/bill?acct={account}&bill=B-{account}-2026-10")
+        wait_for(on_screen(kiosk, Screen.ACCOUNT), what="the account of the bill")
+        rec.shot("account")
+    else:
+        open_account(kiosk, window, account)
     tap(window, "pay_due")
     wait_for(on_screen(kiosk, Screen.METHOD), what="method")
     rec.shot("method")
     summary["account"] = account
     summary["amount_fen"] = kiosk.session.state.amount_fen
     if scenario == "wallet":
-        scanner = kiosk.scanner
-        if not isinstance(scanner, FakeScanner):
-            raise DemoError("the wallet demo shows codes to the simulated scanner")
         tap(window, "method_wallet")
         tap(window, "confirm")
         wait_for(on_screen(kiosk, Screen.WALLET_SCAN), what="the payment-code screen")
@@ -367,16 +409,189 @@ def _cash(
     summary["receipt_no"] = outcome.receipt_no if outcome else None
     summary["new_balance_fen"] = outcome.new_balance_fen if outcome else None
     summary["receipt"] = state.receipt
+
+
+def _back_to_start(
+    kiosk: Kiosk, window: MainWindow, rec: Recorder, summary: dict[str, Any]
+) -> None:
+    """'Done' on the result screen; then what the journal and the utility's ledger hold."""
     tap(window, "done")
     wait_for(on_screen(kiosk, Screen.START), what="start")
     rec.shot("back-to-start")
-    if state.transaction_id:
-        record = kiosk.journal.get_transaction(state.transaction_id)
+    txn_id = summary.get("transaction_id")
+    if txn_id:
+        record = kiosk.journal.get_transaction(txn_id)
         summary["journal_state"] = record.state if record else None
-        summary["journal_notes_fen"] = [
-            n.value_fen for n in kiosk.journal.notes_for(state.transaction_id)
-        ]
-        summary["ledger_amount_fen"] = _ledger_amount(kiosk, state.transaction_id)
+        summary["journal_notes_fen"] = [n.value_fen for n in kiosk.journal.notes_for(txn_id)]
+        summary["ledger_amount_fen"] = _ledger_amount(kiosk, txn_id)
+
+
+def _bank_card(
+    kiosk: Kiosk, window: MainWindow, rec: Recorder, account: str, summary: dict[str, Any]
+) -> None:
+    """A bank card and its PIN: the card goes in when asked, the PIN is typed on the pad."""
+    from drivers.card.fake import FakeCardReader
+    from drivers.card.pinpad import FakePinPad
+    from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard
+
+    reader = kiosk.card_reader
+    pinpad = kiosk.cards.pinpad if kiosk.cards is not None else None
+    if not isinstance(reader, FakeCardReader) or not isinstance(pinpad, FakePinPad):
+        raise DemoError("the bank-card scenario needs the simulated card reader and PIN pad")
+    open_account(kiosk, window, account)
+    _pay_due_or(kiosk, window, 5000)
+    wait_for(on_screen(kiosk, Screen.METHOD), what="method")
+    rec.shot("method")
+    tap(window, "method_bank_card")
+    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
+    tap(window, "confirm")
+    wait_for(on_screen(kiosk, Screen.BANK_CARD_INSERT), what="insert your card")
+    rec.shot("card-insert")
+    reader.insert(EmvSimCard(TEST_PAN_APPROVED))
+    wait_for(on_screen(kiosk, Screen.PIN), what="the PIN")
+    rec.shot("pin")
+    pinpad.enter("123456")
+    wait_for(on_screen(kiosk, Screen.RESULT), timeout_s=60, what="result")
+    wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    rec.shot("result")
+    outcome = kiosk.session.state.outcome
+    summary["account"] = account
+    summary["transaction_id"] = outcome.transaction_id if outcome else None
+    summary["posted"] = outcome.posted if outcome else False
+    summary["paid_fen"] = outcome.amount_fen if outcome else 0
+    summary["method"] = outcome.method if outcome else None
+    summary["masked_pan"] = kiosk.session.state.masked_pan
+    reader.remove()
+    _back_to_start(kiosk, window, rec, summary)
+
+
+def _pay_due_or(kiosk: Kiosk, window: MainWindow, amount_fen: int) -> None:
+    """Pay what is due; with nothing due, type `amount_fen` (whole yuan) as another amount."""
+    account = kiosk.session.state.account
+    if account is not None and account.amount_due_fen > 0:
+        tap(window, "pay_due")
+        return
+    tap(window, "other_amount")
+    wait_for(on_screen(kiosk, Screen.AMOUNT), what="amount")
+    for d in str(amount_fen // 100):
+        tap(window, f"amount_key_{d}")
+    tap(window, "amount_key_ok")
+
+
+class _WriteHeld:
+    """The prepaid test card with its write (UPDATE BINARY) held until `release`, so the demo
+    can show the "keep your card in" screen, which lasts a blink with a simulated card."""
+
+    def __init__(self, card: Any) -> None:
+        self.card = card
+        self.release = threading.Event()
+
+    @property
+    def atr(self) -> bytes:
+        return bytes(self.card.atr)
+
+    def power_on(self) -> None:
+        self.card.power_on()
+
+    def process(self, apdu: bytes) -> bytes:
+        if len(apdu) > 1 and apdu[1] == 0xD6:
+            self.release.wait(30)
+        return bytes(self.card.process(apdu))
+
+
+def _prepaid_card(kiosk: Kiosk, window: MainWindow, rec: Recorder, summary: dict[str, Any]) -> None:
+    """The prepaid meter's card opens its account; ¥100 in cash goes onto the card."""
+    from drivers.card.fake import FakeCardReader
+    from drivers.card.sim_cards import utility_test_card
+
+    reader = kiosk.card_reader
+    acceptor = kiosk.acceptor
+    if not isinstance(reader, FakeCardReader) or not isinstance(acceptor, FakeAcceptor):
+        raise DemoError("the prepaid-card scenario needs the simulated card reader and acceptor")
+    card = _WriteHeld(utility_test_card())
+    reader.insert(card)
+    wait_for(on_screen(kiosk, Screen.ACCOUNT), what="the card's account")
+    rec.shot("account-prepaid")
+    tap(window, "other_amount")
+    wait_for(on_screen(kiosk, Screen.AMOUNT), what="amount")
+    for d in "100":
+        tap(window, f"amount_key_{d}")
+    rec.shot("amount")
+    tap(window, "amount_key_ok")
+    wait_for(on_screen(kiosk, Screen.METHOD), what="method")
+    rec.shot("method")
+    tap(window, "method_cash")
+    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
+    tap(window, "confirm")
+    wait_for(on_screen(kiosk, Screen.CASH), what="cash")
+    FakeHand(acceptor).insert(10000)
+    try:
+        wait_for(on_screen(kiosk, Screen.CARD_WRITING), timeout_s=30, what="the card write")
+    except DemoError as exc:
+        raise DemoError(f"{exc}; the session is at {kiosk.session.state}") from exc
+    rec.shot("card-writing")
+    card.release.set()
+    wait_for(lambda: kiosk.session.state.card_write is not None, what="the card written")
+    wait_for(lambda: kiosk.session.state.receipt is not None, what="the receipt")
+    rec.shot("result")
+    state = kiosk.session.state
+    summary["account"] = state.account.account_no if state.account else None
+    summary["transaction_id"] = state.transaction_id
+    summary["posted"] = state.outcome.posted if state.outcome else False
+    summary["card_write"] = state.card_write
+    summary["stacked_fen"] = list(acceptor.stacked)
+    reader.remove()
+    _back_to_start(kiosk, window, rec, summary)
+
+
+def _invoice(kiosk: Kiosk, window: MainWindow, rec: Recorder, summary: dict[str, Any]) -> None:
+    """After the payment: a personal e-invoice, the name typed in pinyin, a phone to send it to."""
+    tap(window, "invoice")
+    wait_for(on_screen(kiosk, Screen.INVOICE), what="the invoice form")
+    keyboard = window.screens[Screen.INVOICE].keyboard  # type: ignore[attr-defined]
+    _type_pinyin(window, keyboard, "zhangsanming", "张三明")
+    tap(window, "kb_ok")  # on to the contact field
+    tap(window, "kb_mode_sym")
+    for d in "13800138000":
+        tap(window, key_name(d))
+    rec.shot("invoice-form")
+    tap(window, "invoice_submit")
+    wait_for(on_screen(kiosk, Screen.INVOICE_RESULT), timeout_s=30, what="the invoice")
+    wait_for(
+        lambda: not window.screens[Screen.INVOICE_RESULT].qr.pixmap().isNull(),  # type: ignore[attr-defined]
+        what="the invoice's QR",
+    )
+    rec.shot("invoice-result")
+    result = kiosk.session.state.invoice_result
+    summary["invoice"] = None if result is None else result.status
+    summary["invoice_no"] = None if result is None else result.invoice_no
+    tap(window, "invoice_done")
+    wait_for(on_screen(kiosk, Screen.RESULT), what="result")
+
+
+def _details(
+    kiosk: Kiosk, window: MainWindow, rec: Recorder, account: str, summary: dict[str, Any]
+) -> None:
+    """What the resident came to read: a disconnected account's bills, usage and payments."""
+    open_account(kiosk, window, account)
+    rec.shot("account-bills")
+    tap(window, "account_tab_usage")
+    rec.shot("account-usage")
+    tap(window, "account_tab_history")
+    wait_for(
+        lambda: (h := kiosk.session.state.history) is not None and h.status != "loading",
+        what="the payment history",
+    )
+    rec.shot("account-history")
+    state = kiosk.session.state
+    summary["account"] = account
+    summary["status"] = state.account.status if state.account else None
+    summary["amount_due_fen"] = state.account.amount_due_fen if state.account else None
+    summary["history"] = state.history.status if state.history else None
+    tap(window, "back")
+    wait_for(on_screen(kiosk, Screen.IDENTIFY), what="identify")
+    tap(window, "back")
+    wait_for(on_screen(kiosk, Screen.START), what="start")
 
 
 def _ledger_amount(kiosk: Kiosk, txn_id: str) -> int | None:

@@ -133,7 +133,8 @@ def _check_widget(
 ) -> list[Violation]:
     found: list[Violation] = []
     name = _describe(widget)
-    main = is_main_action(widget.objectName())
+    # Main actions are buttons; a label named like one ("method_message") is body text.
+    main = isinstance(widget, QAbstractButton) and is_main_action(widget.objectName())
     if isinstance(widget, QAbstractButton):
         edge = limits.target_min_px
         if widget.width() < edge or widget.height() < edge:

@@ -478,7 +478,7 @@ def _pay_due_or(kiosk: Kiosk, window: MainWindow, amount_fen: int) -> None:
     tap(window, "amount_key_ok")
 
 
-class _WriteHeld:
+class HeldWriteCard:
     """The prepaid test card with its write (UPDATE BINARY) held until `release`, so the demo
     can show the "keep your card in" screen, which lasts a blink with a simulated card."""
 
@@ -508,7 +508,7 @@ def _prepaid_card(kiosk: Kiosk, window: MainWindow, rec: Recorder, summary: dict
     acceptor = kiosk.acceptor
     if not isinstance(reader, FakeCardReader) or not isinstance(acceptor, FakeAcceptor):
         raise DemoError("the prepaid-card scenario needs the simulated card reader and acceptor")
-    card = _WriteHeld(utility_test_card())
+    card = HeldWriteCard(utility_test_card())
     reader.insert(card)
     wait_for(on_screen(kiosk, Screen.ACCOUNT), what="the card's account")
     rec.shot("account-prepaid")

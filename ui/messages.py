@@ -23,7 +23,7 @@ class Messages(QObject):
             ).format(reason=self._wallet_reason(arg))
         if key in ("card_declined", "card_failed"):
             text = self.tr("The card payment did not go through ({reason}). Nothing was charged.")
-            return text.format(reason=arg or self.tr("declined by the bank"))
+            return text.format(reason=self._card_reason(key, arg))
         texts = {
             "account_length": self.tr("An account number has {arg} digits.").format(arg=arg),
             "account_not_found": self.tr(
@@ -41,6 +41,9 @@ class Messages(QObject):
                 "That is a payment code. First find your account, then choose mobile payment."
             ),
             "account_closed": self.tr("This account is closed. Please ask the staff."),
+            "card_pulled": self.tr(
+                "The card was taken out before it was read. Insert it again and leave it in."
+            ),
             "nothing_due": self.tr("Nothing is due. You can pay in advance: enter an amount."),
             "no_method_available": self.tr(
                 "No payment method is available right now. Please ask the staff."
@@ -204,10 +207,52 @@ class Messages(QObject):
         }.get(method, method)
 
     def _wallet_reason(self, reason: str) -> str:
+        # A wallet's own reasons come as "CODE: English text": the code, never the text, is shown.
         return {
             "backend_unavailable": self.tr("the utility cannot be reached"),
             "wallet_failed": self.tr("declined by the wallet"),
             "INVALID_AUTH_CODE": self.tr("the payment code is not valid"),
             "ACCOUNT_CLOSED": self.tr("the account is closed"),
             "AMOUNT_OUT_OF_RANGE": self.tr("the amount is not allowed"),
-        }.get(reason, self.tr("declined by the wallet"))
+            "NOTENOUGH": self.tr("not enough money in the wallet"),
+            "AUTHCODEEXPIRE": self.tr("the payment code has expired: show a new one"),
+        }.get(reason.partition(":")[0].strip(), self.tr("declined by the wallet"))
+
+    def _card_reason(self, key: str, reason: str) -> str:
+        """The bank's reason in the resident's language. Banks answer in English, often with the
+        ISO 8583 response code first ("51: insufficient funds"); the text itself is never shown.
+        Lost or stolen cards get the same words as any refusal a bank must explain itself."""
+        code, _, words = reason.partition(":") if ":" in reason else ("", "", reason)
+        code = code.strip() or _CARD_PHRASES.get(words.strip().lower(), "")
+        texts = {
+            "51": self.tr("not enough money on the card"),
+            "55": self.tr("wrong PIN"),
+            "75": self.tr("too many wrong PINs: the card is locked, please call your bank"),
+            "54": self.tr("the card has expired"),
+            "61": self.tr("over the card's limit"),
+            "65": self.tr("over the card's limit"),
+            "14": self.tr("this card cannot be used here"),
+            "57": self.tr("this card cannot be used here"),
+            "41": self.tr("please call your bank"),
+            "43": self.tr("please call your bank"),
+            "62": self.tr("please call your bank"),
+            "05": self.tr("please call your bank"),
+            "backend_unavailable": self.tr("the utility cannot be reached"),
+        }
+        if reason in texts:
+            return texts[reason]
+        if code in texts:
+            return texts[code]
+        if key == "card_failed":
+            return self.tr("the card could not be charged")
+        return self.tr("declined by the bank")
+
+
+# The English words a bank may send without a response code, and the code they mean.
+_CARD_PHRASES = {
+    "insufficient funds": "51",
+    "incorrect pin": "55",
+    "wrong pin": "55",
+    "expired card": "54",
+    "exceeds withdrawal limit": "61",
+}

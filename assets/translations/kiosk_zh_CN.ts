@@ -299,64 +299,64 @@
 <context>
     <name>CardSlotScreen</name>
     <message>
-        <location filename="../../ui/screens/card.py" line="33"/>
-        <location filename="../../ui/screens/card.py" line="37"/>
-        <location filename="../../ui/screens/card.py" line="44"/>
+        <location filename="../../ui/screens/card.py" line="34"/>
+        <location filename="../../ui/screens/card.py" line="38"/>
+        <location filename="../../ui/screens/card.py" line="45"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="34"/>
+        <location filename="../../ui/screens/card.py" line="35"/>
         <source>Please insert your bank card, chip first, into the card slot.</source>
         <translation>请将银行卡芯片朝前插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="35"/>
+        <location filename="../../ui/screens/card.py" line="36"/>
         <source>UnionPay cards with a chip are accepted.</source>
         <translation>支持银联芯片卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="37"/>
+        <location filename="../../ui/screens/card.py" line="38"/>
         <source>Reading your card…</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="39"/>
+        <location filename="../../ui/screens/card.py" line="40"/>
         <source>Enter your PIN</source>
         <translation>请输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="40"/>
+        <location filename="../../ui/screens/card.py" line="41"/>
         <source>Type your PIN on the PIN pad below the screen and press Enter.</source>
         <translation>请在屏幕下方的密码键盘上输入密码，并按“确认”键。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="41"/>
+        <location filename="../../ui/screens/card.py" line="42"/>
         <source>Card {pan}. Cover the PIN pad with your hand.</source>
         <translation>卡号 {pan}。输入密码时请用手遮挡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="45"/>
+        <location filename="../../ui/screens/card.py" line="46"/>
         <source>Waiting for your bank…</source>
         <translation>正在等待银行授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="46"/>
+        <location filename="../../ui/screens/card.py" line="47"/>
         <source>Card {pan}</source>
         <translation>卡号 {pan}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="49"/>
+        <location filename="../../ui/screens/card.py" line="50"/>
         <source>Writing to your card</source>
         <translation>正在写卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="50"/>
+        <location filename="../../ui/screens/card.py" line="51"/>
         <source>Keep your electricity card in the slot until this is done.</source>
         <translation>写卡完成前请勿拔出购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="59"/>
+        <location filename="../../ui/screens/card.py" line="62"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1143,7 +1143,62 @@
         <translation>银行卡支付未成功（{reason}），未扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="217"/>
+        <source>not enough money in the wallet</source>
+        <translation>钱包余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="218"/>
+        <source>the payment code has expired: show a new one</source>
+        <translation>付款码已过期，请刷新后重新出示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="228"/>
+        <source>not enough money on the card</source>
+        <translation>卡内余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="229"/>
+        <source>wrong PIN</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="230"/>
+        <source>too many wrong PINs: the card is locked, please call your bank</source>
+        <translation>密码错误次数过多，卡已锁定，请联系发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="231"/>
+        <source>the card has expired</source>
+        <translation>银行卡已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="233"/>
+        <source>over the card&apos;s limit</source>
+        <translation>超出银行卡限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="235"/>
+        <source>this card cannot be used here</source>
+        <translation>此卡不能在本机使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="236"/>
+        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="239"/>
+        <source>please call your bank</source>
+        <translation>请联系发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="247"/>
+        <source>the card could not be charged</source>
+        <translation>银行卡扣款未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>declined by the bank</source>
         <translation>银行拒绝</translation>
     </message>
@@ -1183,354 +1238,360 @@
         <translation>该户号已销户，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="45"/>
+        <source>The card was taken out before it was read. Insert it again and leave it in.</source>
+        <translation>读卡完成前银行卡被拔出。请重新插入，并在操作完成前不要拔卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Nothing is due. You can pay in advance: enter an amount.</source>
         <translation>当前无欠费。您可以预存电费：请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>No payment method is available right now. Please ask the staff.</source>
         <translation>暂无可用的支付方式，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>The kiosk could not record this payment. Please ask the staff.</source>
         <translation>本机无法记录此笔缴费，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>The cash acceptor is not working. Please ask the staff.</source>
         <translation>纸币识别器故障，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>A note is stuck in the cash acceptor. Your notes so far are credited; the staff have been told.</source>
         <translation>纸币识别器卡币。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>The cash acceptor was opened. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱被打开。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>The cash acceptor stopped working.</source>
         <translation>纸币识别器停止工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>The cash acceptor refused a note. The staff have been told.</source>
         <translation>纸币识别器拒收了一张纸币，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>The card could not be read. Take it out and insert it again, chip first.</source>
         <translation>无法读取此卡，请拔出后芯片朝前重新插入。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>That is a bank card. First find your account, then choose bank card to pay.</source>
         <translation>这是银行卡。请先查询户号，再选择银行卡支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>Your last purchase is still on the card. Insert the card into your meter first, then come back to buy more.</source>
         <translation>上次购电尚未插表。请先将卡插入电表，再来购电。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>To buy electricity for a prepaid meter, insert its card into the card slot.</source>
         <translation>为卡表购电，请将购电卡插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>A purchase you had paid for has now been written to your card, free of charge.</source>
         <translation>您已付款但未写卡的电量已免费补写到卡中。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>A purchase you paid for could not be written yet. Keep the card in and try again.</source>
         <translation>已付款的电量暂未写入卡中，请保持插卡并重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>That is not a bank card. Please insert a bank card.</source>
         <translation>这不是银行卡，请插入银行卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>No PIN was entered. The card payment was cancelled.</source>
         <translation>未输入密码，银行卡支付已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>The card payment was cancelled. Nothing was charged.</source>
         <translation>银行卡支付已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>Your bank did not answer in time. The card payment was cancelled and any hold on your card released.</source>
         <translation>银行未及时响应，本次支付已撤销，卡上冻结的金额已释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>We are still confirming this card payment with your bank. You will not be charged twice; the staff have been told.</source>
         <translation>正在与银行确认本笔支付，不会重复扣款，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>That is not a payment code. Open the payment code in WeChat, Alipay or UnionPay.</source>
         <translation>这不是付款码。请打开微信、支付宝或云闪付的付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="99"/>
         <source>The mobile payment was cancelled. If your phone was charged, the money has been refunded to it.</source>
         <translation>手机支付已撤销。如已扣款，款项已原路退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>We are still confirming this mobile payment with the wallet. If your phone was charged you will not lose the money; the staff have been told.</source>
         <translation>正在与支付机构确认本笔手机支付。如已扣款，您的资金不会损失，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
+        <location filename="../../ui/messages.py" line="106"/>
         <source>The mobile payment was cancelled. Nothing was charged.</source>
         <translation>手机支付已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>The cashbox is full. Your notes so far are credited; the staff have been told.</source>
         <translation>钱箱已满。已收纸币已为您入账，工作人员已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>Please enter the name for the invoice.</source>
         <translation>请输入发票抬头名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>The name is too long: at most 100 characters.</source>
         <translation>名称过长：最多 100 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../ui/messages.py" line="113"/>
         <source>The name contains characters an invoice cannot hold.</source>
         <translation>名称中含有发票不能使用的字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>This cannot be put on an invoice. Please check what you typed.</source>
         <translation>此内容不能用于发票，请检查您输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>A company invoice needs the company&apos;s Unified Social Credit Code.</source>
         <translation>单位发票需要填写单位的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>A Unified Social Credit Code has 18 digits and capital letters (no I, O, S, V or Z).</source>
         <translation>统一社会信用代码为 18 位数字和大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The last character of this code does not pass the national check (GB 32100). Please compare it with the business licence. If it is exactly as printed, touch &quot;The code is correct&quot;.</source>
         <translation>该代码的最后一位未通过国家标准校验（GB 32100）。请与营业执照核对；如与执照上完全一致，请点“代码无误”。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>The tax system did not accept this Unified Social Credit Code. Please check it against the business licence and correct it.</source>
         <translation>税务系统未接受该统一社会信用代码。请与营业执照核对后修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>A personal invoice has no tax number.</source>
         <translation>个人发票无需填写税号。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>This e-mail address is not complete, e.g. name@example.com.</source>
         <translation>电子邮箱地址不完整，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>A mobile number has 11 digits and starts with 13 to 19.</source>
         <translation>手机号为 11 位数字，以 13 至 19 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>This payment cannot be invoiced here. Please ask the staff.</source>
         <translation>这笔缴费无法在此开票，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>The invoice request could not be sent. Please try again or ask the staff.</source>
         <translation>发票申请未能发送，请重试或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Please type the account holder&apos;s full name.</source>
         <translation>请输入户主全名。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>This name does not match the account holder&apos;s name. Please type it exactly as on the electricity account.</source>
         <translation>姓名与户主姓名不符，请按用电户名准确输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Choose a day from 1 to 28.</source>
         <translation>请选择 1 至 28 日中的一天。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Choose one of the limits shown.</source>
         <translation>请选择所列限额之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Please ask the staff for help.</source>
         <translation>请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>This account is closed.</source>
         <translation>该户已销户。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>The utility does not know this account.</source>
         <translation>供电公司查无此户。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>The bank card could not be used for auto-debit.</source>
         <translation>此银行卡不能用于自动代扣。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="165"/>
         <source>The utility cannot be reached right now. Nothing was set up; please try later.</source>
         <translation>暂时无法连接供电公司，未办理签约，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="171"/>
         <source>The utility did not accept the sign-up ({reason}). Please ask the staff.</source>
         <translation>供电公司未受理签约（{reason}），请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>In arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Disconnected</source>
         <translation>已停电</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Closed</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="185"/>
         <source>Postpaid</source>
         <translation>后付费</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="186"/>
         <source>Prepaid (IC card)</source>
         <translation>预付费（IC 卡表）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>Prepaid (smart meter)</source>
         <translation>预付费（远程费控）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>Tier 1</source>
         <translation>第一档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Tier 2</source>
         <translation>第二档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Tier 3</source>
         <translation>第三档</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="195"/>
         <source>Peak</source>
         <translation>峰</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="196"/>
         <source>Valley</source>
         <translation>谷</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Flat</source>
         <translation>平</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>Scan my payment code</source>
         <translation>扫描我的付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="205"/>
         <source>Scan the kiosk&apos;s QR code</source>
         <translation>扫描本机二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="206"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="240"/>
         <source>the utility cannot be reached</source>
         <translation>无法连接电力营销系统</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
         <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>declined by the wallet</source>
         <translation>支付机构拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>the payment code is not valid</source>
         <translation>付款码无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>the account is closed</source>
         <translation>户号已销户</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="216"/>
         <source>the amount is not allowed</source>
         <translation>金额不在允许范围内</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from drivers.card.errors import CardAbsent, CardRemoved
 from drivers.errors import DeviceError
 from kiosk.session.core import SessionCore
 from kiosk.session.state import Method, Screen
@@ -143,7 +144,7 @@ class CardFlow(SessionCore):
         if cards is None or state.account is None or state.amount_fen is None:
             return
         account_no, amount = state.account.account_no, state.amount_fen
-        self._set(screen=Screen.CARD_READING)
+        self._set(screen=Screen.CARD_READING, message=None)
 
         def back_to_method(message: str, arg: str = "") -> None:
             self._set(
@@ -159,6 +160,13 @@ class CardFlow(SessionCore):
 
             try:
                 found = cards.desk.read()
+            except (CardAbsent, CardRemoved) as exc:
+                # Pulled out while read, or just before (the slot's events come a moment late):
+                # not a fault of the card. Wait for it again; its insertion reads it anew.
+                log.info("bank card left the slot before it was read: %s", exc.code)
+                pulled = "card_pulled" if isinstance(exc, CardRemoved) else None
+                self._set(screen=Screen.BANK_CARD_INSERT, message=pulled, masked_pan=None)
+                return
             except DeviceError as exc:
                 log.warning("bank card not readable: %s", exc.code)
                 back_to_method("card_unreadable")

@@ -142,6 +142,24 @@ def test_checker_finds_a_small_button_small_text_and_low_contrast(qtbot):
     assert ("contrast", "small") not in found
 
 
+def test_main_action_size_is_for_buttons_not_labels_named_alike(qtbot):
+    """A 20 pt "method_cash" button is too small for a main action; a 20 pt "method_message"
+    label is body text, which 20 pt satisfies (normal mode: actions 22 pt, text 16 pt)."""
+    assert A11Y_NORMAL.text_min_pt <= 20 < A11Y_NORMAL.action_min_pt
+
+    def build(column: QVBoxLayout) -> None:
+        for widget, name in (
+            (QPushButton("Cash"), "method_cash"),
+            (QLabel("Hi"), "method_message"),
+        ):
+            widget.setObjectName(name)
+            widget.setStyleSheet("font-size: 20pt; min-height: 80px;")
+            column.addWidget(widget)
+
+    found = {(v.kind, v.widget.split()[0]) for v in planted(qtbot, build)}
+    assert found == {("font", "method_cash")}
+
+
 def test_checker_reads_chart_fonts_and_brushes(qtbot):
     def build(column: QVBoxLayout) -> None:
         chart = QChart()

@@ -17,6 +17,7 @@ class CardSlotScreen(ScreenWidget):
         self.text = label("", "title")
         self.text.setObjectName("card_text")
         self.detail = label("", "muted")
+        self.detail.setObjectName("card_detail")
         for widget in (self.amount, self.text, self.detail):
             self.body.addWidget(widget)
         self.body.addStretch(1)
@@ -52,6 +53,8 @@ class CardSlotScreen(ScreenWidget):
             ),
         }
         title, text, detail = steps.get(screen, ("", "", ""))
+        if screen is Screen.BANK_CARD_INSERT and state.message:  # e.g. taken out too soon
+            detail = self.messages.message(state.message, state.message_arg)
         self.title.setText(title)
         self.text.setText(text)
         self.detail.setText(detail)

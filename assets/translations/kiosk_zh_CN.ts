@@ -4,152 +4,162 @@
 <context>
     <name>AccountScreen</name>
     <message>
-        <location filename="../../ui/screens/account.py" line="256"/>
+        <location filename="../../ui/screens/account.py" line="264"/>
         <source>Your account</source>
         <translation>您的户号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="258"/>
+        <location filename="../../ui/screens/account.py" line="266"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="259"/>
+        <location filename="../../ui/screens/account.py" line="267"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="260"/>
+        <location filename="../../ui/screens/account.py" line="268"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="261"/>
+        <location filename="../../ui/screens/account.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="262"/>
+        <location filename="../../ui/screens/account.py" line="270"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="263"/>
+        <location filename="../../ui/screens/account.py" line="271"/>
         <source>Unpaid bills</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="264"/>
+        <location filename="../../ui/screens/account.py" line="272"/>
         <source>Late fee</source>
         <translation>违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="269"/>
+        <location filename="../../ui/screens/account.py" line="277"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="271"/>
+        <location filename="../../ui/screens/account.py" line="279"/>
         <source>Payment history</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="275"/>
+        <location filename="../../ui/screens/account.py" line="283"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="276"/>
+        <location filename="../../ui/screens/account.py" line="284"/>
         <source>Other amount</source>
         <translation>其他金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="277"/>
+        <location filename="../../ui/screens/account.py" line="285"/>
         <source>Amount due</source>
         <translation>应缴金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="300"/>
+        <location filename="../../ui/screens/account.py" line="308"/>
         <source>Pay {amount}</source>
         <translation>缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="300"/>
+        <location filename="../../ui/screens/account.py" line="308"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="307"/>
+        <location filename="../../ui/screens/account.py" line="315"/>
         <source>Card {serial}: purchase {count} on the card, meter balance {balance}</source>
         <translation>购电卡 {serial}：卡内第 {count} 次购电，表内余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="316"/>
+        <location filename="../../ui/screens/account.py" line="324"/>
         <source>Offline: cash only. Your payment will be posted when the connection returns.</source>
         <translation>网络中断：仅可现金缴费，网络恢复后自动入账。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="323"/>
+        <location filename="../../ui/screens/account.py" line="331"/>
         <source>Paying the full amount due reconnects your supply.</source>
         <translation>缴清全部应缴金额后将恢复供电。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="336"/>
+        <location filename="../../ui/screens/account.py" line="344"/>
         <source>Auto-debit: on, card {card}, day {day} of each month</source>
         <translation>自动代扣：已开通，银行卡 {card}，每月 {day} 日扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="340"/>
+        <location filename="../../ui/screens/account.py" line="348"/>
         <source>Auto-debit: off</source>
         <translation>自动代扣：未开通</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="343"/>
+        <location filename="../../ui/screens/account.py" line="351"/>
         <source>Change auto-debit card</source>
         <translation>更换代扣银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="345"/>
+        <location filename="../../ui/screens/account.py" line="353"/>
         <source>Sign up for auto-debit</source>
         <translation>开通自动代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="361"/>
+        <location filename="../../ui/screens/account.py" line="369"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="270"/>
+        <location filename="../../ui/screens/account.py" line="278"/>
         <source>Usage</source>
         <translation>用电量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="354"/>
+        <location filename="../../ui/screens/account.py" line="362"/>
         <source>Includes a late fee of {amount} (0.1% a day since {date})</source>
         <translation>含违约金 {amount}（自 {date} 起每日 0.1%）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="362"/>
+        <location filename="../../ui/screens/account.py" line="370"/>
         <source>Charges</source>
         <translation>计费明细</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="363"/>
+        <location filename="../../ui/screens/account.py" line="371"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="364"/>
+        <location filename="../../ui/screens/account.py" line="372"/>
         <source>Due</source>
         <translation>缴费期限</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="399"/>
+        <location filename="../../ui/screens/account.py" line="379"/>
+        <source>No unpaid bills.</source>
+        <translation>没有未缴账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="382"/>
+        <source>A prepaid account has no bills: you buy electricity in advance.</source>
+        <translation>预付费户号没有账单：电费需先购后用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account.py" line="416"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account.py" line="408"/>
+        <location filename="../../ui/screens/account.py" line="425"/>
         <source>Usage, last 12 months (kWh)</source>
         <translation>近 12 个月用电量（千瓦时）</translation>
     </message>

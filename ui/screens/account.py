@@ -159,7 +159,15 @@ class AccountScreen(ScreenWidget):
         self.bills.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.bills.setWordWrap(False)
         self.bills.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pages.addWidget(self.bills)
+        # No unpaid bill: a sentence instead of an empty table (prepaid accounts never have one).
+        self.bills_note = label("", "muted")
+        self.bills_note.setObjectName("bills_note")
+        bills_page = QWidget()
+        bills_column = QVBoxLayout(bills_page)
+        bills_column.setContentsMargins(0, 0, 0, 0)
+        bills_column.addWidget(self.bills)
+        bills_column.addWidget(self.bills_note)
+        self.pages.addWidget(bills_page)
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setBackgroundBrush(QColor(COLORS["card"]))
@@ -364,6 +372,15 @@ class AccountScreen(ScreenWidget):
                 self.tr("Due"),
             ]
         )
+        empty = not account.bills
+        self.bills.setVisible(not empty)
+        self.bills_note.setVisible(empty)
+        if account.billing_mode == "postpaid":
+            self.bills_note.setText(self.tr("No unpaid bills."))
+        else:
+            self.bills_note.setText(
+                self.tr("A prepaid account has no bills: you buy electricity in advance.")
+            )
         self.bills.setRowCount(len(account.bills))
         for row, bill in enumerate(account.bills):
             lines = "\n".join(

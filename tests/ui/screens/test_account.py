@@ -104,3 +104,34 @@ def test_a_new_accounts_usage_is_drawn_when_its_tab_is_shown(qtbot, kiosk, windo
     assert screen.axis_x.categories() == [m.period[5:] for m in usage]
     assert screen.axis_y.max() >= max(float(m.kwh) for m in usage)
     assert screen.chart.axes() == axes  # the same two axes, not new ones
+
+
+@pytest.mark.parametrize(
+    ("number", "note"),
+    [
+        ("3300000001", None),  # arrears: the bills are listed
+        ("3300000002", "No unpaid bills."),
+        ("3300000004", "A prepaid account has no bills: you buy electricity in advance."),
+    ],
+)
+def test_the_bills_tab_says_so_when_there_is_no_bill(qtbot, kiosk, window, number, note):
+    screen = open_account(qtbot, kiosk, window, "en", False, number)
+    bills = window.session.state.account.bills
+    assert bool(bills) is (note is None)
+    assert screen.bills.isVisible() is bool(bills)
+    assert screen.bills_note.isVisible() is (note is not None)
+    if note is not None:
+        assert screen.bills_note.text() == note
+
+
+def test_a_prepaid_cards_account_explains_why_it_has_no_bills(qtbot, kiosk, window):
+    from drivers.card.sim_cards import utility_test_card
+
+    kiosk.session.set_language("zh")
+    kiosk.card_reader.insert(utility_test_card())
+    wait_screen(qtbot, window, Screen.ACCOUNT)
+    screen = window.screens[Screen.ACCOUNT]
+    assert window.session.state.account.billing_mode == "prepaid_card"
+    qtbot.waitUntil(screen.bills_note.isVisible, timeout=5000)
+    assert not screen.bills.isVisible()
+    assert "预付费" in screen.bills_note.text()  # in the resident's language

@@ -144,7 +144,7 @@ class CardFlow(SessionCore):
         if cards is None or state.account is None or state.amount_fen is None:
             return
         account_no, amount = state.account.account_no, state.amount_fen
-        self._set(screen=Screen.CARD_READING, message=None)
+        self._set(screen=Screen.CARD_READING)
 
         def back_to_method(message: str, arg: str = "") -> None:
             self._set(
@@ -160,12 +160,16 @@ class CardFlow(SessionCore):
 
             try:
                 found = cards.desk.read()
-            except (CardAbsent, CardRemoved) as exc:
-                # Pulled out while read, or just before (the slot's events come a moment late):
-                # not a fault of the card. Wait for it again; its insertion reads it anew.
-                log.info("bank card left the slot before it was read: %s", exc.code)
-                pulled = "card_pulled" if isinstance(exc, CardRemoved) else None
-                self._set(screen=Screen.BANK_CARD_INSERT, message=pulled, masked_pan=None)
+            except CardRemoved as exc:
+                # Pulled out while read: not a fault of the card. Wait for it again; its
+                # insertion reads it anew.
+                log.info("bank card left the slot while it was read: %s", exc.code)
+                self._set(screen=Screen.BANK_CARD_INSERT, message="card_pulled", masked_pan=None)
+                return
+            except CardAbsent:
+                # Gone before it was read (the slot's events come a moment late): wait, and keep
+                # whatever the screen said ("taken out too soon" stays until a card is read).
+                self._set(screen=Screen.BANK_CARD_INSERT, masked_pan=None)
                 return
             except DeviceError as exc:
                 log.warning("bank card not readable: %s", exc.code)
@@ -175,7 +179,7 @@ class CardFlow(SessionCore):
                 back_to_method("not_a_bank_card")
                 return
             masked = found.card.masked_pan
-            self._set(screen=Screen.PIN, masked_pan=masked)
+            self._set(screen=Screen.PIN, masked_pan=masked, message=None)
             try:
                 pin_block = cards.pinpad.request_pin(masked, amount)
             except DeviceError as exc:

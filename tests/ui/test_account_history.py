@@ -44,7 +44,7 @@ def test_history_tab_lists_every_channel_in_english(qtbot, kiosk, window):
     kiosk.session.set_language("en")
     open_account(qtbot, window)
     screen = account_screen(window)
-    assert screen.pages.currentWidget() is screen.bills  # a new account opens on its bills
+    assert screen.pages.currentWidget() is screen.bills_page  # a new account opens on its bills
     tap(qtbot, window, "account_tab_history")
     assert screen.pages.currentWidget() is screen.history
     wait_loaded(qtbot, window)

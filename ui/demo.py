@@ -160,7 +160,8 @@ def run_scenario(
     if scenario == "wallet":  # the bill's QR code under the scanner opens its account by itself
         _wallet(kiosk, window, rec, scenario, account or "3300000001", summary)
         return _finish(out, rec, summary)
-    tap(window, "start_type")
+    # "Scan the bill's QR code" shows where the bill goes, and still takes a typed number.
+    tap(window, "start_scan" if scenario == "details" else "start_type")
     wait_for(on_screen(kiosk, Screen.IDENTIFY), what="identify")
     if scenario == "not-found":
         type_account(window, account or "3300009999")
@@ -573,6 +574,7 @@ def _details(
     kiosk: Kiosk, window: MainWindow, rec: Recorder, account: str, summary: dict[str, Any]
 ) -> None:
     """What the resident came to read: a disconnected account's bills, usage and payments."""
+    rec.shot("scan-or-type")
     open_account(kiosk, window, account)
     rec.shot("account-bills")
     tap(window, "account_tab_usage")

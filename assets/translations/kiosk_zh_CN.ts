@@ -281,27 +281,27 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/staff/camera.py" line="40"/>
+        <location filename="../../ui/staff/camera.py" line="39"/>
         <source>Camera preview</source>
         <translation>摄像头预览</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/camera.py" line="65"/>
+        <location filename="../../ui/staff/camera.py" line="64"/>
         <source>The scanner is simulated: there is no camera picture.</source>
         <translation>扫码器为模拟设备：没有摄像头画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/camera.py" line="73"/>
+        <location filename="../../ui/staff/camera.py" line="74"/>
         <source>Hold a QR code in front of the camera.</source>
         <translation>请把二维码放在摄像头前。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/camera.py" line="95"/>
+        <location filename="../../ui/staff/camera.py" line="96"/>
         <source>Preview failed: {error}</source>
         <translation>预览失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/camera.py" line="107"/>
+        <location filename="../../ui/staff/camera.py" line="108"/>
         <source>No code in view.</source>
         <translation>画面中没有二维码。</translation>
     </message>
@@ -309,64 +309,64 @@
 <context>
     <name>CardSlotScreen</name>
     <message>
-        <location filename="../../ui/screens/card.py" line="34"/>
-        <location filename="../../ui/screens/card.py" line="38"/>
-        <location filename="../../ui/screens/card.py" line="45"/>
+        <location filename="../../ui/screens/card.py" line="37"/>
+        <location filename="../../ui/screens/card.py" line="41"/>
+        <location filename="../../ui/screens/card.py" line="48"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="35"/>
+        <location filename="../../ui/screens/card.py" line="38"/>
         <source>Please insert your bank card, chip first, into the card slot.</source>
         <translation>请将银行卡芯片朝前插入读卡口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="36"/>
+        <location filename="../../ui/screens/card.py" line="39"/>
         <source>UnionPay cards with a chip are accepted.</source>
         <translation>支持银联芯片卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="38"/>
+        <location filename="../../ui/screens/card.py" line="41"/>
         <source>Reading your card…</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="40"/>
+        <location filename="../../ui/screens/card.py" line="43"/>
         <source>Enter your PIN</source>
         <translation>请输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="41"/>
+        <location filename="../../ui/screens/card.py" line="44"/>
         <source>Type your PIN on the PIN pad below the screen and press Enter.</source>
         <translation>请在屏幕下方的密码键盘上输入密码，并按“确认”键。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="42"/>
+        <location filename="../../ui/screens/card.py" line="45"/>
         <source>Card {pan}. Cover the PIN pad with your hand.</source>
         <translation>卡号 {pan}。输入密码时请用手遮挡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="46"/>
+        <location filename="../../ui/screens/card.py" line="49"/>
         <source>Waiting for your bank…</source>
         <translation>正在等待银行授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="47"/>
+        <location filename="../../ui/screens/card.py" line="50"/>
         <source>Card {pan}</source>
         <translation>卡号 {pan}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="50"/>
+        <location filename="../../ui/screens/card.py" line="53"/>
         <source>Writing to your card</source>
         <translation>正在写卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="51"/>
+        <location filename="../../ui/screens/card.py" line="54"/>
         <source>Keep your electricity card in the slot until this is done.</source>
         <translation>写卡完成前请勿拔出购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/card.py" line="62"/>
+        <location filename="../../ui/screens/card.py" line="74"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -374,57 +374,57 @@
 <context>
     <name>CashScreen</name>
     <message>
-        <location filename="../../ui/screens/cash.py" line="62"/>
+        <location filename="../../ui/screens/cash.py" line="64"/>
         <source>Please insert your notes</source>
         <translation>请放入纸币</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="63"/>
+        <location filename="../../ui/screens/cash.py" line="65"/>
         <source>To pay</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="65"/>
+        <location filename="../../ui/screens/cash.py" line="67"/>
         <source>Inserted</source>
         <translation>已投入</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="67"/>
+        <location filename="../../ui/screens/cash.py" line="69"/>
         <source>Still to pay</source>
         <translation>尚需</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="70"/>
+        <location filename="../../ui/screens/cash.py" line="72"/>
         <source>{amount} will go to your account balance.</source>
         <translation>{amount} 将存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="74"/>
+        <location filename="../../ui/screens/cash.py" line="76"/>
         <source>No change is given: any surplus goes to your account balance.</source>
         <translation>本机不找零：多付部分存入您的账户余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="76"/>
+        <location filename="../../ui/screens/cash.py" line="78"/>
         <source>Notes received</source>
         <translation>已收纸币</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="84"/>
+        <location filename="../../ui/screens/cash.py" line="86"/>
         <source>Insert one note at a time, face up. Accepted: ¥1, ¥5, ¥10, ¥20, ¥50, ¥100. Touch Done when you have finished.</source>
         <translation>请逐张放入纸币，正面朝上。可收 1、5、10、20、50、100 元。放完后请按“完成”。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="91"/>
+        <location filename="../../ui/screens/cash.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="94"/>
+        <location filename="../../ui/screens/cash.py" line="96"/>
         <source>Done, pay {amount}</source>
         <translation>完成，缴纳 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/cash.py" line="96"/>
+        <location filename="../../ui/screens/cash.py" line="98"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -568,9 +568,14 @@
 <context>
     <name>ConfigPage</name>
     <message>
-        <location filename="../../ui/staff/config.py" line="20"/>
+        <location filename="../../ui/staff/config.py" line="22"/>
         <source>Settings in effect (read-only)</source>
         <translation>当前生效的设置（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/config.py" line="45"/>
+        <source>Set at this kiosk by a technician (these win):</source>
+        <translation>技术人员在本机设置的项（优先于配置文件）：</translation>
     </message>
 </context>
 <context>
@@ -619,27 +624,47 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="46"/>
+        <location filename="../../ui/screens/identify.py" line="52"/>
+        <source>Scan the QR code on your bill</source>
+        <translation>请扫描账单二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="55"/>
+        <source>Hold the QR code on your bill under the scanner below the screen, or type the account number (10 to 13 digits)</source>
+        <translation>请将账单上的二维码对准屏幕下方的扫描口，或输入户号（10 至 13 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="60"/>
+        <source>Insert your prepaid card</source>
+        <translation>请插入购电卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="63"/>
+        <source>Put your electricity card into the card slot below the screen, or type the account number (10 to 13 digits)</source>
+        <translation>请将购电卡插入屏幕下方的读卡口，或输入户号（10 至 13 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="68"/>
         <source>Your account number</source>
         <translation>请输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="48"/>
+        <location filename="../../ui/screens/identify.py" line="70"/>
         <source>Type the account number printed on your bill (10 to 13 digits)</source>
         <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="56"/>
+        <location filename="../../ui/screens/identify.py" line="80"/>
         <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
         <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="58"/>
+        <location filename="../../ui/screens/identify.py" line="82"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="59"/>
+        <location filename="../../ui/screens/identify.py" line="83"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -914,47 +939,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>State Grid electricity · self-service</source>
         <translation>国家电网 · 自助缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Standard text</source>
         <translation>标准字体</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Large text</source>
         <translation>大字模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Staff are coming</source>
         <translation>工作人员马上就到</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Still there? Returning to the start in {n} s.</source>
         <translation>您还在吗？{n} 秒后返回首页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Insert a note or touch Done. Finishing in {n} s.</source>
         <translation>请继续放入纸币或按“完成”。{n} 秒后自动结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>More time</source>
         <translation>延长时间</translation>
     </message>
@@ -2039,32 +2064,32 @@ QR code</source>
 <context>
     <name>ReprintPage</name>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="47"/>
+        <location filename="../../ui/staff/reprint.py" line="46"/>
         <source>Reprint a receipt of today</source>
         <translation>补打今日凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="52"/>
+        <location filename="../../ui/staff/reprint.py" line="51"/>
         <source>Print the selected receipt</source>
         <translation>打印所选凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="66"/>
+        <location filename="../../ui/staff/reprint.py" line="65"/>
         <source>No receipts today.</source>
         <translation>今天没有凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="75"/>
+        <location filename="../../ui/staff/reprint.py" line="74"/>
         <source>Printing...</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="80"/>
+        <location filename="../../ui/staff/reprint.py" line="79"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/reprint.py" line="82"/>
+        <location filename="../../ui/staff/reprint.py" line="81"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
@@ -2379,49 +2404,54 @@ prepaid card</source>
 <context>
     <name>TechnicianPage</name>
     <message>
-        <location filename="../../ui/staff/technician.py" line="95"/>
+        <location filename="../../ui/staff/technician.py" line="94"/>
         <source>Technician</source>
         <translation>技术维护</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="104"/>
+        <location filename="../../ui/staff/technician.py" line="103"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="105"/>
+        <location filename="../../ui/staff/technician.py" line="104"/>
         <source>Test back-end link</source>
         <translation>测试后台连接</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="106"/>
+        <location filename="../../ui/staff/technician.py" line="105"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="107"/>
+        <location filename="../../ui/staff/technician.py" line="106"/>
         <source>Read a card</source>
         <translation>读卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="108"/>
+        <location filename="../../ui/staff/technician.py" line="107"/>
         <source>Accept one note and return it</source>
         <translation>收一张纸币并退回</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="109"/>
+        <location filename="../../ui/staff/technician.py" line="108"/>
         <source>Speaker test</source>
         <translation>扬声器测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="110"/>
+        <location filename="../../ui/staff/technician.py" line="109"/>
         <source>Voice quieter</source>
         <translation>语音调小</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="111"/>
+        <location filename="../../ui/staff/technician.py" line="110"/>
         <source>Voice louder</source>
         <translation>语音调大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="111"/>
+        <source>Click sound on/off</source>
+        <translation>按键音 开/关</translation>
     </message>
     <message>
         <location filename="../../ui/staff/technician.py" line="112"/>
@@ -2454,168 +2484,198 @@ prepaid card</source>
         <translation>停止纸币测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="147"/>
+        <location filename="../../ui/staff/technician.py" line="149"/>
+        <source>Not stored: {error}</source>
+        <translation>未能保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="152"/>
         <source>Reading device status...</source>
         <translation>正在读取设备状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="152"/>
+        <location filename="../../ui/staff/technician.py" line="157"/>
         <source>Status failed: {error}</source>
         <translation>读取状态失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="156"/>
+        <location filename="../../ui/staff/technician.py" line="161"/>
         <source>Banknote acceptor</source>
         <translation>识币器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="157"/>
+        <location filename="../../ui/staff/technician.py" line="162"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="158"/>
+        <location filename="../../ui/staff/technician.py" line="163"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="159"/>
+        <location filename="../../ui/staff/technician.py" line="164"/>
         <source>Scanner</source>
         <translation>扫码器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="168"/>
+        <location filename="../../ui/staff/technician.py" line="173"/>
         <source>Outbox: {n} unsent, oldest {oldest}</source>
         <translation>待发送队列：{n} 条未发送，最早 {oldest}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="172"/>
+        <location filename="../../ui/staff/technician.py" line="177"/>
         <source>Attention items open: {n}</source>
         <translation>待处理事项：{n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="174"/>
+        <location filename="../../ui/staff/technician.py" line="179"/>
         <source>Disk: {free:.1f} GB free of {total:.1f} GB</source>
         <translation>磁盘：可用 {free:.1f} GB，共 {total:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="178"/>
+        <location filename="../../ui/staff/technician.py" line="183"/>
         <source>Software version: {v}</source>
         <translation>软件版本：{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="179"/>
+        <location filename="../../ui/staff/technician.py" line="184"/>
         <source>Mode: {mode}</source>
         <translation>运行模式：{mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="184"/>
+        <location filename="../../ui/staff/technician.py" line="189"/>
         <source>Back-end link: testing...</source>
         <translation>后台连接：测试中…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="189"/>
+        <location filename="../../ui/staff/technician.py" line="194"/>
         <source>Back-end link: FAILED ({error})</source>
         <translation>后台连接：失败（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="191"/>
+        <location filename="../../ui/staff/technician.py" line="196"/>
         <source>Back-end link: OK, {ms:.0f} ms</source>
         <translation>后台连接：正常，{ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="197"/>
+        <location filename="../../ui/staff/technician.py" line="202"/>
         <source>This printer has no test page.</source>
         <translation>此打印机不支持测试页。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="200"/>
+        <location filename="../../ui/staff/technician.py" line="205"/>
         <source>Printing a test page...</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="201"/>
+        <location filename="../../ui/staff/technician.py" line="206"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="205"/>
+        <location filename="../../ui/staff/technician.py" line="210"/>
         <source>Reading the card...</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="206"/>
+        <location filename="../../ui/staff/technician.py" line="211"/>
         <source>Card: {result}</source>
         <translation>卡片：{result}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="222"/>
+        <location filename="../../ui/staff/technician.py" line="227"/>
         <source>Insert one banknote within {s} seconds; it will be given back.</source>
         <translation>请在 {s} 秒内放入一张纸币，纸币会被退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="237"/>
-        <location filename="../../ui/staff/technician.py" line="297"/>
+        <location filename="../../ui/staff/technician.py" line="242"/>
+        <location filename="../../ui/staff/technician.py" line="323"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="243"/>
+        <location filename="../../ui/staff/technician.py" line="248"/>
         <source>Note test passed: a {value} note was recognised and given back.</source>
         <translation>纸币测试通过：已识别一张 {value} 纸币并退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="244"/>
+        <location filename="../../ui/staff/technician.py" line="249"/>
         <source>The acceptor refused the note and gave it back ({detail}).</source>
         <translation>识币器拒收了这张纸币并已退回（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="245"/>
+        <location filename="../../ui/staff/technician.py" line="250"/>
         <source>No note was inserted in time.</source>
         <translation>规定时间内没有放入纸币。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="246"/>
+        <location filename="../../ui/staff/technician.py" line="251"/>
         <source>Note test stopped.</source>
         <translation>纸币测试已停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="248"/>
+        <location filename="../../ui/staff/technician.py" line="253"/>
         <source>The acceptor kept the {value} note although told to give it back: it is recorded for staff. Check the device.</source>
         <translation>识币器在要求退回后仍收下了这张 {value} 纸币：已记录待员工处理。请检查设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="252"/>
+        <location filename="../../ui/staff/technician.py" line="257"/>
         <source>The acceptor reported a problem: {outcome}.</source>
         <translation>识币器报告故障：{outcome}。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="264"/>
+        <location filename="../../ui/staff/technician.py" line="269"/>
         <source>No text-to-speech engine: the speaker cannot be tested.</source>
         <translation>没有语音合成引擎：无法测试扬声器。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="277"/>
-        <source>Voice volume: {percent}% until the kiosk restarts</source>
-        <translation>语音音量：{percent}%（重启终端前有效）</translation>
+        <location filename="../../ui/staff/technician.py" line="281"/>
+        <source>Voice volume: {percent}%</source>
+        <translation>语音音量：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="288"/>
+        <location filename="../../ui/staff/technician.py" line="282"/>
+        <source>Voice volume: {percent}%, kept after a restart</source>
+        <translation>语音音量：{percent}%，重启后保持</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="292"/>
+        <source>Click sound on</source>
+        <translation>按键音已开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="292"/>
+        <source>Click sound off</source>
+        <translation>按键音已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="294"/>
+        <source>Click sound on, kept after a restart</source>
+        <translation>按键音已开启，重启后保持</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="296"/>
+        <source>Click sound off, kept after a restart</source>
+        <translation>按键音已关闭，重启后保持</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/technician.py" line="314"/>
         <source>Speaker test. Welcome to the self-service electricity payment kiosk.</source>
         <translation>扬声器测试。欢迎使用自助电费缴费机。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="290"/>
+        <location filename="../../ui/staff/technician.py" line="316"/>
         <source>The voice is switched off.</source>
         <translation>语音已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="292"/>
+        <location filename="../../ui/staff/technician.py" line="318"/>
         <source>Speaking: {text}</source>
         <translation>正在播放：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="313"/>
+        <location filename="../../ui/staff/technician.py" line="339"/>
         <source>Mode stored: {mode}</source>
         <translation>已保存模式：{mode}</translation>
     </message>
@@ -2623,32 +2683,32 @@ prepaid card</source>
 <context>
     <name>WalletQrScreen</name>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="101"/>
+        <location filename="../../ui/screens/wallet.py" line="103"/>
         <source>Scan this QR code with your phone</source>
         <translation>请用手机扫描二维码付款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="104"/>
+        <location filename="../../ui/screens/wallet.py" line="106"/>
         <source>Use WeChat, Alipay or a UnionPay app, then confirm the payment on your phone.</source>
         <translation>请使用微信、支付宝或云闪付扫码，并在手机上确认付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="113"/>
+        <location filename="../../ui/screens/wallet.py" line="115"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="117"/>
+        <location filename="../../ui/screens/wallet.py" line="119"/>
         <source>Valid for {time}</source>
         <translation>有效时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="120"/>
+        <location filename="../../ui/screens/wallet.py" line="122"/>
         <source>Preparing the QR code…</source>
         <translation>正在生成二维码…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="121"/>
+        <location filename="../../ui/screens/wallet.py" line="123"/>
         <source>Cancel payment</source>
         <translation>取消支付</translation>
     </message>
@@ -2656,19 +2716,19 @@ prepaid card</source>
 <context>
     <name>WalletScanScreen</name>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="30"/>
+        <location filename="../../ui/screens/wallet.py" line="32"/>
         <source>Show your payment code to the scanner</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="34"/>
+        <location filename="../../ui/screens/wallet.py" line="36"/>
         <source>1. Open WeChat, Alipay or your UnionPay app and choose Pay (付款码).
 2. Hold the phone screen 10 to 20 cm under the scanner below this screen.</source>
         <translation>1. 打开微信、支付宝或云闪付，进入“付款码”。
 2. 将手机屏幕对准屏幕下方的扫描口，距离 10 至 20 厘米。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="39"/>
+        <location filename="../../ui/screens/wallet.py" line="41"/>
         <source>Choose another method</source>
         <translation>选择其他支付方式</translation>
     </message>
@@ -2676,38 +2736,38 @@ prepaid card</source>
 <context>
     <name>WalletWaitScreen</name>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="58"/>
+        <location filename="../../ui/screens/wallet.py" line="60"/>
         <source>Mobile payment</source>
         <translation>手机支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="62"/>
+        <location filename="../../ui/screens/wallet.py" line="64"/>
         <source>Sending the payment to your wallet…</source>
         <translation>正在发起支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="63"/>
+        <location filename="../../ui/screens/wallet.py" line="65"/>
         <source>Please confirm the payment on your phone.</source>
         <translation>请在手机上确认付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="64"/>
-        <location filename="../../ui/screens/wallet.py" line="65"/>
+        <location filename="../../ui/screens/wallet.py" line="66"/>
+        <location filename="../../ui/screens/wallet.py" line="67"/>
         <source>Cancelling the payment with your wallet…</source>
         <translation>正在撤销支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="67"/>
+        <location filename="../../ui/screens/wallet.py" line="69"/>
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="69"/>
+        <location filename="../../ui/screens/wallet.py" line="71"/>
         <source>Waiting up to {n} s more.</source>
         <translation>最多再等待 {n} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/wallet.py" line="73"/>
+        <location filename="../../ui/screens/wallet.py" line="75"/>
         <source>Cancel payment</source>
         <translation>取消支付</translation>
     </message>

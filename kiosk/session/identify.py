@@ -5,16 +5,20 @@ from __future__ import annotations
 import logging
 
 from kiosk.session.core import SessionCore
-from kiosk.session.state import DIGITS, Screen
+from kiosk.session.state import DIGITS, IDENTIFY_WAYS, Screen
 
 log = logging.getLogger(__name__)
 
 
 class IdentifyFlow(SessionCore):
-    def begin(self) -> None:
+    def begin(self, way: str = "type") -> None:
+        """From the start screen to the account number; `way` is the tile touched (typing, the
+        bill's QR code, the prepaid card): the screen then shows where the bill or card goes."""
         self._touch()
+        if way not in IDENTIFY_WAYS:
+            raise ValueError(f"no way {way!r} to identify an account")
         if self.state.screen is Screen.START:
-            self._set(screen=Screen.IDENTIFY, message=None, account_input="")
+            self._set(screen=Screen.IDENTIFY, message=None, account_input="", identify_way=way)
 
     def type_digit(self, digit: str) -> None:
         self._touch()

@@ -69,6 +69,8 @@ IDLE_SCREENS = frozenset(
         Screen.MANDATE_RESULT,
     }
 )
+# The start screen's three ways to find an account; the identify screen keeps its keypad for each.
+IDENTIFY_WAYS = ("type", "scan", "card")
 # Screens during which money may be in the acceptor: never abandoned, never timed out silently.
 MONEY_SCREENS = frozenset(
     {
@@ -93,6 +95,7 @@ class SessionState:
     language: str = "zh"
     senior: bool = False
     account_input: str = ""
+    identify_way: str = "type"  # IDENTIFY_WAYS: the start tile touched; the screen shows its way
     account: AccountView | None = None
     history: PaymentHistoryView | None = None  # the account's recent payments, any channel
     amount_fen: int | None = None

@@ -137,9 +137,10 @@ def test_details_demo_shows_a_disconnected_accounts_bills_usage_and_payments(
     assert summary["history"] == "loaded"
     assert summary["screenshots"] == [
         "01-start.png",
-        "02-account-bills.png",
-        "03-account-usage.png",
-        "04-account-history.png",
+        "02-scan-or-type.png",
+        "03-account-bills.png",
+        "04-account-usage.png",
+        "05-account-history.png",
     ]
     assert summary["screens"][-1] == "start"
     assert kiosk.journal.list_transactions(kind="payment") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.money import format_yuan
 from kiosk.session.state import Screen, SessionState
+from ui.pictograms import Pictogram
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, label
 
@@ -20,7 +21,9 @@ class CardSlotScreen(ScreenWidget):
         self.detail.setObjectName("card_detail")
         for widget in (self.amount, self.text, self.detail):
             self.body.addWidget(widget)
-        self.body.addStretch(1)
+        self.pictogram = Pictogram()
+        self.body.addWidget(self.pictogram, 1)
+        self.body.addStretch(0)
         self.cancel_button = button("card_cancel", "danger", self.session.cancel)
         self.actions.addWidget(self.cancel_button)
         self.actions.addStretch(1)
@@ -59,5 +62,14 @@ class CardSlotScreen(ScreenWidget):
         self.text.setText(text)
         self.detail.setText(detail)
         self.amount.setVisible(screen is not Screen.CARD_WRITING)
+        self.pictogram.set_kind(
+            {
+                Screen.BANK_CARD_INSERT: "insert_card",
+                Screen.CARD_READING: "keep_card",
+                Screen.PIN: "pin_pad",
+                Screen.CARD_AUTH: "keep_card",
+                Screen.CARD_WRITING: "keep_card",
+            }.get(screen)
+        )
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setVisible(screen in (Screen.BANK_CARD_INSERT, Screen.PIN))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
+from ui.pictograms import Pictogram
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, card, label
 
@@ -49,7 +50,8 @@ class CashScreen(ScreenWidget):
         self.body.addLayout(row)
         self.instructions = label("")
         self.body.addWidget(self.instructions)
-        self.body.addStretch(1)
+        self.body.addWidget(Pictogram("insert_note"), 1)
+        self.body.addStretch(0)
         self.cancel_button = button("cash_cancel", "danger", self.session.cancel)
         self.done_button = button("cash_done", "go", self.session.finish_cash)
         self.actions.addWidget(self.cancel_button)

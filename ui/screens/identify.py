@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.session.state import SessionState
+from ui.pictograms import Pictogram
 from ui.reflow import Box, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.widgets import Keypad, button, label
@@ -26,10 +27,13 @@ class IdentifyScreen(ScreenWidget):
         self.message = label("", "message")
         self.message.setObjectName("identify_message")
         self.hint = label("", "muted")
+        # Where the bill or the card goes, for a resident who touched "scan" or "card".
+        self.pictogram = Pictogram()
         left.addWidget(self.prompt)
         left.addWidget(self.display)
         left.addWidget(self.message)
-        left.addStretch(1)
+        left.addWidget(self.pictogram, 1)
+        left.addStretch(0)
         left.addWidget(self.hint)
         row.add(column)
         self.keypad = Keypad("account")
@@ -43,10 +47,30 @@ class IdentifyScreen(ScreenWidget):
         self.actions.addStretch(1)
 
     def render(self, state: SessionState) -> None:
-        self.title.setText(self.tr("Your account number"))
-        self.prompt.setText(
-            self.tr("Type the account number printed on your bill (10 to 13 digits)")
-        )
+        way = state.identify_way
+        if way == "scan":
+            self.title.setText(self.tr("Scan the QR code on your bill"))
+            self.prompt.setText(
+                self.tr(
+                    "Hold the QR code on your bill under the scanner below the screen, or type "
+                    "the account number (10 to 13 digits)"
+                )
+            )
+        elif way == "card":
+            self.title.setText(self.tr("Insert your prepaid card"))
+            self.prompt.setText(
+                self.tr(
+                    "Put your electricity card into the card slot below the screen, or type the "
+                    "account number (10 to 13 digits)"
+                )
+            )
+        else:
+            self.title.setText(self.tr("Your account number"))
+            self.prompt.setText(
+                self.tr("Type the account number printed on your bill (10 to 13 digits)")
+            )
+        self.pictogram.set_kind({"scan": "scan_bill", "card": "insert_card"}.get(way))
+        self.hint.setVisible(way == "type")
         digits = state.account_input
         grouped = " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
         self.display.setText(grouped or "—")

@@ -21,9 +21,9 @@ class StartScreen(ScreenWidget):
         self.body.addWidget(self.subtitle)
         # Three tiles side by side; on a narrow display two, then one per row.
         grid = ReflowGrid((3, 2, 1), spacing=32)
-        self.type_tile = button("start_type", "tile", self._begin)
-        self.scan_tile = button("start_scan", "tile", self._begin)
-        self.card_tile = button("start_card", "tile", self._begin)
+        self.type_tile = button("start_type", "tile", lambda: self._begin("type"))
+        self.scan_tile = button("start_scan", "tile", lambda: self._begin("scan"))
+        self.card_tile = button("start_card", "tile", lambda: self._begin("card"))
         self.hints = [label("", "muted") for _ in range(3)]
         tiles = (self.type_tile, self.scan_tile, self.card_tile)
         for tile, hint in zip(tiles, self.hints, strict=True):
@@ -49,10 +49,10 @@ class StartScreen(ScreenWidget):
         self.hints[1].setText(self.tr("Hold the QR code on your bill under the scanner"))
         self.hints[2].setText(self.tr("Put your electricity card into the card slot"))
 
-    def _begin(self) -> None:
+    def _begin(self, way: str = "type") -> None:
         if self.session is not None:
-            self.session.begin()
+            self.session.begin(way)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._begin()
+        self._begin()  # a touch beside the tiles: the keypad
         super().mousePressEvent(event)

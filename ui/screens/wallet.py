@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
+from ui.pictograms import Pictogram
 from ui.qr_image import qr_pixmap
 from ui.screens.base import ScreenWidget
 from ui.widgets import button, label
@@ -21,7 +22,8 @@ class WalletScanScreen(ScreenWidget):
         self.message.setObjectName("wallet_message")
         for widget in (self.amount, self.steps, self.message):
             self.body.addWidget(widget)
-        self.body.addStretch(1)
+        self.body.addWidget(Pictogram("show_phone"), 1)
+        self.body.addStretch(0)
         self.cancel_button = button("wallet_cancel", "danger", self.session.cancel)
         self.actions.addWidget(self.cancel_button)
         self.actions.addStretch(1)

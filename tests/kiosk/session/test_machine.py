@@ -238,6 +238,25 @@ def test_bill_qr_opens_account_and_junk_is_refused(rig):
     assert session.state.message == "code_not_recognised"
 
 
+def test_the_start_tile_touched_is_the_way_the_identify_screen_shows(rig):
+    session, *_ = rig
+    with pytest.raises(ValueError, match="no way 'nfc'"):
+        session.begin("nfc")
+    assert session.state.screen is Screen.START  # refused: nothing changed
+    session.begin("scan")
+    assert (session.state.screen, session.state.identify_way) == (Screen.IDENTIFY, "scan")
+    session.begin("card")  # a second tile touch on the way out changes nothing
+    assert session.state.identify_way == "scan"
+    session.scanned("https://e.utility.example/bill?acct=3300000001&bill=B-3300000001-2026-10")
+    assert session.state.screen is Screen.ACCOUNT
+    session.back()
+    session.back()
+    assert session.state.screen is Screen.START
+    assert session.state.identify_way == "type"  # the next resident starts afresh
+    session.begin()
+    assert session.state.identify_way == "type"
+
+
 def test_offline_posting_shows_pending(rig):
     session, acceptor, ledger, *_ = rig
     session._posting.online = False

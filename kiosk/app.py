@@ -43,6 +43,7 @@ from kiosk.session.machine import Session
 from kiosk.session.ports import CardPorts, Health
 from kiosk.staff.acceptor_tap import AcceptorTap, CashboxWatcher
 from kiosk.staff.collection import Collections
+from kiosk.staff.local_settings import LocalSettings, LocalSettingsStore
 from kiosk.staff.recovery import RECOVERY_HOOKS as STAFF_HOOKS
 from kiosk.staff.service_mode import ServiceMode
 from kiosk.workers import SerialWorker
@@ -136,6 +137,9 @@ class Kiosk:
     mandates: MandateService | None = None
     history_worker: SerialWorker | None = None
     recovery: RecoveryReport | None = None
+    # What technicians set at the kiosk (the voice's volume, the click); read once by `start`.
+    local_settings: LocalSettingsStore | None = None
+    local_at_start: LocalSettings = field(default_factory=LocalSettings)
     _opened: list[Any] = field(default_factory=list)
 
     @classmethod
@@ -262,6 +266,7 @@ class Kiosk:
         service_mode = ServiceMode(journal)
         kiosk = cls(
             service_mode=service_mode,
+            local_settings=LocalSettingsStore(journal),
             heartbeat=Heartbeat(
                 client=client,
                 journal=journal,
@@ -376,6 +381,8 @@ class Kiosk:
             self.scanner.set_listener(self._on_scan)
         self.recover()
         self.forwarder.start()
+        if self.local_settings is not None:
+            self.local_at_start = self.local_settings.stored()
         self.apply_mode(self.service_mode.mode())
         self.session.open()  # an early session's waiting look-up runs from here on
         self.heartbeat.start()

@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -106,6 +106,14 @@ def build_window(kiosk: Kiosk, *, simulation_panel: bool) -> MainWindow:
     return window
 
 
+_T = TypeVar("_T")
+
+
+def first_set(at_kiosk: _T | None, configured: _T) -> _T:
+    """A technician's setting made at the kiosk wins over the config file's."""
+    return configured if at_kiosk is None else at_kiosk
+
+
 def attach_kiosk(
     window: MainWindow, kiosk: Kiosk, *, simulation_panel: bool, voice_later: bool = False
 ) -> None:
@@ -120,8 +128,8 @@ def attach_kiosk(
         receipt_url=kiosk.settings.kiosk.e_receipt_url,
         sim_actions=sim_actions(kiosk) if simulation_panel else None,
         voice_later=voice_later,
-        click_sound=kiosk.settings.ui.click_sound,
-        voice_volume=kiosk.settings.ui.voice_volume,
+        click_sound=first_set(kiosk.local_at_start.click_sound, kiosk.settings.ui.click_sound),
+        voice_volume=first_set(kiosk.local_at_start.voice_volume, kiosk.settings.ui.voice_volume),
     )
 
     def staff_console() -> StaffConsole:

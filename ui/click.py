@@ -79,6 +79,11 @@ class ClickSound:
         if state is QProcess.ProcessState.Running and self.process.bytesToWrite() <= MAX_QUEUED:
             self.process.write(self.pcm)
 
+    def stop(self) -> None:
+        """End the player: it plays what it holds and exits at the end of its input."""
+        self._started_at = float("inf")  # and no touch starts it again
+        self.process.closeWriteChannel()
+
     def _failed(self, error: QProcess.ProcessError) -> None:
         log.warning("click player %s: %s", self.player, error.name)
 

@@ -37,6 +37,7 @@ from ui.widgets import TOUCH, button, label, set_enum_property
 if TYPE_CHECKING:
     from kiosk.session.machine import Session
     from ui.bridge import SessionBridge
+    from ui.click import ClickSound
     from ui.speech import Speaker, SpeechGuide
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.guide: SpeechGuide | None = None
         self._click_wanted = False
         self._voice_volume = 0.8
+        self._click: ClickSound | None = None
         self.timer = QTimer(self)
         self._tick_ms = tick_ms
         self._senior: bool | None = None
@@ -229,9 +231,25 @@ class MainWindow(QMainWindow):
         from ui.click import ClickSound
 
         try:
-            TOUCH.click = ClickSound().play
+            self._click = ClickSound()
         except Exception:  # a missing sound never keeps the kiosk from serving
             log.exception("no click sound")
+            return
+        TOUCH.click = self._click.play
+
+    def click_sound_on(self) -> bool:
+        return self._click_wanted
+
+    def set_click_sound(self, on: bool) -> None:
+        """A technician's switch (ui/staff/technician.py): on, the next touches click; off, the
+        player is told to end (its end of input) and touches are silent at once."""
+        self._click_wanted = on
+        if on:
+            self.start_click_sound()
+            return
+        TOUCH.click = None
+        if self._click is not None:
+            self._click.stop()
 
     def start_voice(self) -> None:
         """The real voice in place of the silent one (see `attach`). It is made in a helper

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, SecretBytes, SecretStr
 
 from kiosk.config import Settings
+from kiosk.staff.local_settings import LocalSettings
 
 MASK_SET = "******** (set)"
 MASK_UNSET = "(not set)"
@@ -109,3 +110,13 @@ def settings_view(settings: Settings) -> list[SettingLine]:
 
 def settings_text(settings: Settings) -> str:
     return "\n".join(f"{line.key} = {line.value}" for line in settings_view(settings))
+
+
+def local_settings_lines(local: LocalSettings) -> list[str]:
+    """What a technician set at the kiosk, as `key = value` lines under the config's names."""
+    values = {"ui.voice_volume": local.voice_volume, "ui.click_sound": local.click_sound}
+    return [
+        f"{key} = {str(value).lower() if isinstance(value, bool) else value}"
+        for key, value in values.items()
+        if value is not None
+    ]

@@ -1,4 +1,5 @@
-"""ORM tables of the staff modes (users, audit chain, kiosk mode); schema in migration 0003.
+"""ORM tables of the staff modes (users, audit chain, kiosk mode, settings changed at the kiosk);
+schema in migrations 0003 and 0005.
 
 Registered on the journal's declarative Base so one metadata describes the whole file.
 """
@@ -66,6 +67,17 @@ class KioskMode(Base):
     changed_by: Mapped[str] = mapped_column(String(64))
 
 
+class KioskSetting(Base):
+    """A setting changed at the kiosk (kiosk/staff/local_settings.py); schema in migration 0005."""
+
+    __tablename__ = "kiosk_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    changed_by: Mapped[str] = mapped_column(String(64))
+
+
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
@@ -74,3 +86,4 @@ USERS = _table(StaffUser)
 AUDIT = _table(AuditRow)
 AUDIT_HEAD = _table(AuditHead)
 MODE = _table(KioskMode)
+SETTINGS = _table(KioskSetting)

@@ -291,6 +291,37 @@ def test_screens_are_not_warmed_while_a_resident_is_at_the_kiosk(qtbot, tmp_path
             kiosk.close()
 
 
+def test_a_technicians_settings_win_over_the_config_after_a_restart(qtbot, tmp_path: Path):
+    from kiosk.staff.access import Actor
+
+    settings = kiosk_settings(tmp_path)
+    settings = settings.model_copy(
+        update={"ui": settings.ui.model_copy(update={"voice_volume": 0.3, "click_sound": True})}
+    )
+    kiosk = Kiosk.build(settings)
+    kiosk.start()
+    try:
+        assert kiosk.local_at_start.voice_volume is None  # nothing set at this kiosk yet
+        kiosk.local_settings.set(Actor("wang.tech", "technician"), "voice_volume", 0.9)
+        kiosk.local_settings.set(Actor("wang.tech", "technician"), "click_sound", False)
+    finally:
+        kiosk.close()
+    kiosk = Kiosk.build(settings)  # the restart: the same data directory
+    kiosk.start()
+    try:
+        window = build_window(kiosk, simulation_panel=False)
+        window.allow_close = True  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        assert not window.click_sound_on()
+        speaker = window.speaker
+        assert speaker is not None and speaker.volume == 0.9
+        qtbot.waitUntil(lambda: speaker.ready, timeout=15000)
+        qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.9), timeout=5000)
+        speaker.close()
+    finally:
+        kiosk.close()
+
+
 def test_the_voice_starts_at_the_kiosks_volume(qtbot, tmp_path: Path):
     settings = kiosk_settings(tmp_path)
     settings = settings.model_copy(

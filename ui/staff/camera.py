@@ -12,10 +12,9 @@ from PySide6.QtGui import QHideEvent, QImage, QPixmap
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk
-from kiosk.staff import audit
 from kiosk.staff.desk import StaffDesk
 from ui.staff.base import StaffPage
-from ui.staff.worker import Background
+from ui.staff.worker import Background, audit_later
 from ui.widgets import label
 
 if TYPE_CHECKING:  # the preview pulls in OpenCV and zxing: loaded when the page is used
@@ -66,7 +65,9 @@ class CameraPage(StaffPage):
             return
         session = self.desk.session
         if session is not None:
-            audit.record(self.kiosk.journal, session.actor, "tech_camera_preview", "scanner")
+            audit_later(
+                self.worker, self.kiosk.journal, session.actor, "tech_camera_preview", "scanner"
+            )
         self.preview = preview
         preview.start()
         self.timer.start()

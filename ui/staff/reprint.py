@@ -11,11 +11,10 @@ from PIL import Image
 from PySide6.QtWidgets import QListWidget
 
 from kiosk.app import Kiosk
-from kiosk.staff import audit
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.settlement import business_date_of
 from ui.staff.base import StaffPage
-from ui.staff.worker import Background
+from ui.staff.worker import Background, audit_later
 from ui.widgets import button
 
 
@@ -71,7 +70,7 @@ class ReprintPage(StaffPage):
             return
         session.touch()
         path = self.paths[row]
-        audit.record(self.kiosk.journal, session.actor, "receipt_reprinted", path.stem)
+        audit_later(self.worker, self.kiosk.journal, session.actor, "receipt_reprinted", path.stem)
         self.say(self.tr("Printing..."))
         self.worker.run(lambda: print_png(self.kiosk, path), self._printed)
 

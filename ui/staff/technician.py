@@ -20,13 +20,12 @@ from kiosk.card_desk import BankInserted, CardDesk
 from kiosk.heartbeat import software_version
 from kiosk.masking import mask_code
 from kiosk.money import format_yuan
-from kiosk.staff import audit
 from kiosk.staff.acceptor_tap import NoteTestResult, accept_and_return
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.errors import StaffError
 from ui.speech import Speaker
 from ui.staff.base import StaffPage
-from ui.staff.worker import Background
+from ui.staff.worker import Background, audit_later, when_written
 from ui.widgets import button, label
 
 NOTE_TEST_S = 30.0
@@ -88,6 +87,7 @@ class TechnicianPage(StaffPage):
     ) -> None:
         super().__init__("technician", back)
         self.kiosk, self.desk, self.worker = kiosk, desk, worker
+        self._stores = 0  # settings changes made on this page (see _store)
         self.open_page = open_page or (lambda _name: None)
         self.speaker = speaker
         self.note_cancel = threading.Event()
@@ -109,6 +109,7 @@ class TechnicianPage(StaffPage):
             ("staff_tech_speaker", self.tr("Speaker test"), self.speaker_test),
             ("staff_tech_quieter", self.tr("Voice quieter"), lambda: self.change_volume(-0.1)),
             ("staff_tech_louder", self.tr("Voice louder"), lambda: self.change_volume(0.1)),
+            ("staff_tech_click", self.tr("Click sound on/off"), self.toggle_click),
             ("staff_tech_camera", self.tr("Camera preview"), lambda: self.open_page("camera")),
             ("staff_tech_logs", self.tr("Kiosk log"), lambda: self.open_page("logs")),
             ("staff_tech_config", self.tr("Settings"), lambda: self.open_page("config")),
@@ -141,7 +142,12 @@ class TechnicianPage(StaffPage):
     def _audit(self, action: str, after: Any) -> None:
         session = self._actor()
         if session is not None:
-            audit.record(self.kiosk.journal, session.actor, action, "kiosk", None, after)
+            audit_later(
+                self.worker, self.kiosk.journal, session.actor, action, "kiosk", after, self._failed
+            )
+
+    def _failed(self, error: Exception) -> None:
+        self.result.setText(self.tr("Not stored: {error}").format(error=error))
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Reading device status..."))
@@ -266,18 +272,46 @@ class TechnicianPage(StaffPage):
         return speaker
 
     def change_volume(self, step: float) -> None:
-        """The voice's volume from now until the kiosk restarts (`[ui] voice_volume` sets the
-        one it starts with): try it with the speaker test."""
+        """The voice's volume, at once and after restarts (kiosk/staff/local_settings.py; it
+        wins over `[ui] voice_volume`): try it with the speaker test."""
         speaker = self._voice()
         if speaker is None:
             return
-        speaker.volume = round(min(1.0, max(0.0, speaker.volume + step)), 1)
-        self._audit("tech_voice_volume", {"volume": speaker.volume})
-        self.result.setText(
-            self.tr("Voice volume: {percent}% until the kiosk restarts").format(
-                percent=round(speaker.volume * 100)
-            )
-        )
+        speaker.volume = volume = round(min(1.0, max(0.0, speaker.volume + step)), 1)
+        percent = round(volume * 100)
+        self.result.setText(self.tr("Voice volume: {percent}%").format(percent=percent))
+        kept = self.tr("Voice volume: {percent}%, kept after a restart").format(percent=percent)
+        self._store("voice_volume", volume, kept)
+
+    def toggle_click(self) -> None:
+        """The click of a touch on or off, at once and after restarts (over `[ui] click_sound`)."""
+        window: Any = self.window()
+        if not hasattr(window, "set_click_sound"):
+            return
+        on = not window.click_sound_on()
+        window.set_click_sound(on)
+        self.result.setText(self.tr("Click sound on") if on else self.tr("Click sound off"))
+        if on:
+            kept = self.tr("Click sound on, kept after a restart")
+        else:
+            kept = self.tr("Click sound off, kept after a restart")
+        self._store("click_sound", on, kept)
+
+    def _store(self, key: str, value: Any, kept: str) -> None:
+        """Store a setting made here (queued in order, audited); `kept` shows once it is."""
+        session = self._actor()
+        store = self.kiosk.local_settings
+        if session is None or store is None:
+            return
+        queued = store.submit(session.actor, key, value)
+        self._stores += 1
+        mine = self._stores
+
+        def stored(_value: Any) -> None:
+            if mine == self._stores:  # a later change's text is not overwritten by this one's
+                self.result.setText(kept)
+
+        when_written(self.worker, queued, stored, self._failed)
 
     def speaker_test(self) -> None:
         speaker = self._voice()

@@ -14,6 +14,7 @@ from tests.ui.test_staff_console import TECH, TECH_PIN, console_of, make_desk, s
 from ui.main_window import MainWindow
 from ui.speech import Speaker
 from ui.staff.console import StaffConsole
+from ui.widgets import TOUCH
 
 
 @pytest.fixture
@@ -108,24 +109,72 @@ def test_the_settings_page_masks_the_secret(qtbot, window: MainWindow, kiosk: Ki
     assert "backend.secret = ******** (set)" in text
     assert kiosk.settings.backend.resolved_secret() not in text
     assert console.config.text.isReadOnly()
+    assert "Set at this kiosk" not in text  # nothing set here yet
+    qtbot.waitUntil(
+        lambda: "tech_config_viewed" in [e.action for e in audit.entries(kiosk.journal)],
+        timeout=5000,
+    )
     tap(qtbot, window, "staff_config_back")
     assert console.stack.currentWidget() is console.technician
 
 
-def test_the_technician_turns_the_voice_down_and_up_until_a_restart(
+def test_the_settings_page_shows_what_was_set_at_the_kiosk(
+    qtbot, window: MainWindow, kiosk: Kiosk
+) -> None:
+    from kiosk.staff.access import Actor
+
+    kiosk.local_settings.set(Actor(TECH, "technician"), "voice_volume", 0.5)
+    kiosk.local_settings.set(Actor(TECH, "technician"), "click_sound", False)
+    console = open_as_technician(qtbot, window, kiosk)
+    tap(qtbot, window, "staff_tech_config")
+    shown = (
+        "# Set at this kiosk by a technician (these win):\n"
+        "ui.voice_volume = 0.5\nui.click_sound = false"
+    )
+    qtbot.waitUntil(lambda: console.config.text.toPlainText().endswith(shown), timeout=5000)
+    assert "ui.voice_volume = 0.8" in console.config.text.toPlainText()  # the config file's
+
+
+def test_the_technician_turns_the_voice_down_and_up_and_it_is_kept(
     qtbot, window: MainWindow, kiosk: Kiosk, speaker: Speaker
 ):
     open_as_technician(qtbot, window, kiosk, speaker=speaker)
     assert speaker.volume == 0.8  # the kiosk's [ui] voice_volume when it started
     tap(qtbot, window, "staff_tech_quieter")
     tap(qtbot, window, "staff_tech_quieter")
-    assert speaker.volume == 0.6
-    assert text_of(window, "staff_tech_result") == "Voice volume: 60% until the kiosk restarts"
+    assert speaker.volume == 0.6  # at once; the disk follows on the journal's writer
+    kept = "Voice volume: 60%, kept after a restart"
+    qtbot.waitUntil(lambda: text_of(window, "staff_tech_result") == kept, timeout=5000)
     qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.6), timeout=5000)
     for _ in range(6):
         tap(qtbot, window, "staff_tech_louder")
     assert speaker.volume == 1.0  # no louder than the engine's full volume
     qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(1.0), timeout=5000)
-    changes = [e.after for e in audit.entries(kiosk.journal) if e.action == "tech_voice_volume"]
-    assert changes[:2] == [{"volume": 0.7}, {"volume": 0.6}]
-    assert changes[-1] == {"volume": 1.0}
+    kept = "Voice volume: 100%, kept after a restart"
+    qtbot.waitUntil(lambda: text_of(window, "staff_tech_result") == kept, timeout=5000)
+    assert kiosk.local_settings.stored().voice_volume == 1.0
+    changes = [
+        (e.actor, e.after)
+        for e in audit.entries(kiosk.journal)
+        if (e.action, e.target) == ("setting_changed", "voice_volume")
+    ]
+    assert changes[:2] == [(TECH, {"voice_volume": 0.7}), (TECH, {"voice_volume": 0.6})]
+    assert changes[-1] == (TECH, {"voice_volume": 1.0})
+
+
+def test_the_technician_switches_the_click_off_and_on_and_it_is_kept(
+    qtbot, window: MainWindow, kiosk: Kiosk
+):
+    open_as_technician(qtbot, window, kiosk)
+    assert window.click_sound_on()  # [ui] click_sound = true
+    tap(qtbot, window, "staff_tech_click")
+    assert not window.click_sound_on() and TOUCH.click is None  # silent from the next touch
+    kept = "Click sound off, kept after a restart"
+    qtbot.waitUntil(lambda: text_of(window, "staff_tech_result") == kept, timeout=5000)
+    assert kiosk.local_settings.stored().click_sound is False
+    tap(qtbot, window, "staff_tech_click")
+    assert window.click_sound_on() and TOUCH.click is not None
+    kept = "Click sound on, kept after a restart"
+    qtbot.waitUntil(lambda: text_of(window, "staff_tech_result") == kept, timeout=5000)
+    assert kiosk.local_settings.stored().click_sound is True
+    window.set_click_sound(False)  # no player left running for later tests

@@ -16,6 +16,7 @@ import ui.click
 from kiosk.session.state import Screen
 from tests.emulators.audio.pulse import PulseServer, peak, pulse
 from tests.ui.helpers import tap, wait_screen
+from tests.waiting import wait_until
 from ui.click import CLICK_WAV, RESTART_S, ClickSound
 from ui.widgets import TOUCH
 
@@ -58,6 +59,9 @@ sys.stdin.readline()  # the player keeps playing until the test has heard it
 def _touch(pulse: PulseServer, wanted: bool) -> tuple[str, str, list[str], array[int]]:
     """One touch in a fresh kiosk window playing into `pulse`: what the window said, the streams
     open on the server just after the touch, and what the null sink received meanwhile."""
+    # An earlier test's player may still be playing out its last click: the sink's monitor
+    # would hand its tail to this recording.
+    assert wait_until(lambda: pulse.streams() == [], 10), pulse.streams()
     recording = pulse.record()  # first: a recorder attached to a sink already playing can
     # hear nothing at all
     with subprocess.Popen(
@@ -82,6 +86,7 @@ def _touch(pulse: PulseServer, wanted: bool) -> tuple[str, str, list[str], array
             heard = recording.stop()
             child.stdin.write("done\n")
             child.stdin.flush()
+            child.wait(10)  # and its player with it
         finally:
             if child.poll() is None:
                 child.kill()

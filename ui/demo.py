@@ -443,9 +443,7 @@ def _bank_card(
     _pay_due_or(kiosk, window, 5000)
     wait_for(on_screen(kiosk, Screen.METHOD), what="method")
     rec.shot("method")
-    tap(window, "method_bank_card")
-    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
-    tap(window, "confirm")
+    _pay_with(kiosk, window, "method_bank_card")
     wait_for(on_screen(kiosk, Screen.BANK_CARD_INSERT), what="insert your card")
     rec.shot("card-insert")
     reader.insert(EmvSimCard(TEST_PAN_APPROVED))
@@ -464,6 +462,13 @@ def _bank_card(
     summary["masked_pan"] = kiosk.session.state.masked_pan
     reader.remove()
     _back_to_start(kiosk, window, rec, summary)
+
+
+def _pay_with(kiosk: Kiosk, window: MainWindow, tile: str) -> None:
+    """A method's tile, then "confirm" on the confirmation screen."""
+    tap(window, tile)
+    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
+    tap(window, "confirm")
 
 
 def _pay_due_or(kiosk: Kiosk, window: MainWindow, amount_fen: int) -> None:
@@ -521,9 +526,7 @@ def _prepaid_card(kiosk: Kiosk, window: MainWindow, rec: Recorder, summary: dict
     tap(window, "amount_key_ok")
     wait_for(on_screen(kiosk, Screen.METHOD), what="method")
     rec.shot("method")
-    tap(window, "method_cash")
-    wait_for(on_screen(kiosk, Screen.CONFIRM), what="confirm")
-    tap(window, "confirm")
+    _pay_with(kiosk, window, "method_cash")
     wait_for(on_screen(kiosk, Screen.CASH), what="cash")
     FakeHand(acceptor).insert(10000)
     try:

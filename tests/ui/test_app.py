@@ -19,6 +19,7 @@ from kiosk.app import Kiosk
 from kiosk.session.early import EarlySession
 from kiosk.session.state import Screen
 from ui.app import CoreStarter, attach_kiosk, build_window, settle, show_shell, show_start
+from ui.main_window import MainWindow
 from ui.warm_sample import SAMPLE_ACCOUNT_NO
 
 from .conftest import kiosk_settings
@@ -291,52 +292,46 @@ def test_screens_are_not_warmed_while_a_resident_is_at_the_kiosk(qtbot, tmp_path
             kiosk.close()
 
 
-def test_a_technicians_settings_win_over_the_config_after_a_restart(qtbot, tmp_path: Path):
+def started_window(qtbot, settings) -> tuple[Kiosk, MainWindow]:
+    """A kiosk started from `settings` and its whole window, the voice made at once."""
+    kiosk = Kiosk.build(settings)
+    kiosk.start()
+    window = build_window(kiosk, simulation_panel=False)  # the voice at once (not `later`)
+    window.allow_close = True  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    return kiosk, window
+
+
+def voice_volume(qtbot, window: MainWindow) -> float:
+    """The volume the voice was made with, once its helper process has it too."""
+    speaker = window.speaker
+    assert speaker is not None
+    qtbot.waitUntil(lambda: speaker.ready, timeout=15000)
+    volume = speaker.volume
+    qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(volume), timeout=5000)
+    speaker.close()
+    return volume
+
+
+def test_the_voice_starts_at_the_configured_volume_until_a_technician_sets_one(
+    qtbot, tmp_path: Path
+):
     from kiosk.staff.access import Actor
 
     settings = kiosk_settings(tmp_path)
     settings = settings.model_copy(
         update={"ui": settings.ui.model_copy(update={"voice_volume": 0.3, "click_sound": True})}
     )
-    kiosk = Kiosk.build(settings)
-    kiosk.start()
+    kiosk, window = started_window(qtbot, settings)
     try:
         assert kiosk.local_at_start.voice_volume is None  # nothing set at this kiosk yet
+        assert voice_volume(qtbot, window) == 0.3 and window.click_sound_on()
         kiosk.local_settings.set(Actor("wang.tech", "technician"), "voice_volume", 0.9)
         kiosk.local_settings.set(Actor("wang.tech", "technician"), "click_sound", False)
     finally:
         kiosk.close()
-    kiosk = Kiosk.build(settings)  # the restart: the same data directory
-    kiosk.start()
+    kiosk, window = started_window(qtbot, settings)  # the restart: the same data directory
     try:
-        window = build_window(kiosk, simulation_panel=False)
-        window.allow_close = True  # type: ignore[attr-defined]
-        qtbot.addWidget(window)
-        assert not window.click_sound_on()
-        speaker = window.speaker
-        assert speaker is not None and speaker.volume == 0.9
-        qtbot.waitUntil(lambda: speaker.ready, timeout=15000)
-        qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.9), timeout=5000)
-        speaker.close()
-    finally:
-        kiosk.close()
-
-
-def test_the_voice_starts_at_the_kiosks_volume(qtbot, tmp_path: Path):
-    settings = kiosk_settings(tmp_path)
-    settings = settings.model_copy(
-        update={"ui": settings.ui.model_copy(update={"voice_volume": 0.3})}
-    )
-    kiosk = Kiosk.build(settings)
-    kiosk.start()
-    try:
-        window = build_window(kiosk, simulation_panel=False)  # the voice at once (not `later`)
-        window.allow_close = True  # type: ignore[attr-defined]
-        qtbot.addWidget(window)
-        speaker = window.speaker
-        assert speaker is not None and speaker.volume == 0.3
-        qtbot.waitUntil(lambda: speaker.ready, timeout=15000)
-        qtbot.waitUntil(lambda: speaker.engine.volume() == pytest.approx(0.3), timeout=5000)
-        speaker.close()
+        assert voice_volume(qtbot, window) == 0.9 and not window.click_sound_on()
     finally:
         kiosk.close()

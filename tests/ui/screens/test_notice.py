@@ -11,7 +11,7 @@ from drivers.card.sim_cards import TEST_PAN_APPROVED, EmvSimCard
 from kiosk.session.state import Screen
 from tests.ui.helpers import CHECKED_SHAPES, ShapeCheck, tap, type_digits, wait_screen
 
-SLOW_MS = 2500
+SLOW_MS = 1200  # long enough to check a screen that shows only a line of text
 
 
 def slow_backend(kiosk, latency_ms: int) -> None:
@@ -31,6 +31,7 @@ def test_busy_and_out_of_service_screens_pass_the_checker(
     tap(qtbot, window, "account_key_ok")
     wait_screen(qtbot, window, Screen.LOOKUP)
     check("lookup")
+    assert session.state.screen is Screen.LOOKUP, "moved on before the check: raise SLOW_MS"
     wait_screen(qtbot, window, Screen.ACCOUNT, timeout=20000)
     tap(qtbot, window, "other_amount")
     type_digits(qtbot, window, "amount", "50")
@@ -42,8 +43,10 @@ def test_busy_and_out_of_service_screens_pass_the_checker(
     kiosk.card_reader.insert(EmvSimCard(TEST_PAN_APPROVED))
     wait_screen(qtbot, window, Screen.CARD_AUTH, timeout=10000)
     check("card_auth")
+    assert session.state.screen is Screen.CARD_AUTH, "moved on before the check: raise SLOW_MS"
     wait_screen(qtbot, window, Screen.POSTING, timeout=20000)
     check("posting")
+    assert session.state.screen is Screen.POSTING, "moved on before the check: raise SLOW_MS"
     wait_screen(qtbot, window, Screen.RESULT, timeout=30000)
     slow_backend(kiosk, 0)
     kiosk.card_reader.remove()

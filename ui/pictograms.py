@@ -36,6 +36,7 @@ class Pictogram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMaximumHeight(360)
         self.kind: str | None = None
+        self.setVisible(False)  # no kind, no room taken
         self.set_kind(kind)
 
     def set_kind(self, kind: str | None) -> None:

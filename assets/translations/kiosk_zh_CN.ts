@@ -630,41 +630,46 @@
     </message>
     <message>
         <location filename="../../ui/screens/identify.py" line="55"/>
-        <source>Hold the QR code on your bill under the scanner below the screen, or type the account number (10 to 13 digits)</source>
-        <translation>请将账单上的二维码对准屏幕下方的扫描口，或输入户号（10 至 13 位数字）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/identify.py" line="60"/>
         <source>Insert your prepaid card</source>
         <translation>请插入购电卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="63"/>
-        <source>Put your electricity card into the card slot below the screen, or type the account number (10 to 13 digits)</source>
-        <translation>请将购电卡插入屏幕下方的读卡口，或输入户号（10 至 13 位数字）</translation>
+        <location filename="../../ui/screens/identify.py" line="53"/>
+        <source>Hold it under the scanner below the screen.</source>
+        <translation>请将账单二维码对准屏幕下方的扫描口。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="68"/>
+        <location filename="../../ui/screens/identify.py" line="56"/>
+        <source>Put it into the card slot below the screen.</source>
+        <translation>请将购电卡插入屏幕下方的读卡口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="58"/>
         <source>Your account number</source>
         <translation>请输入户号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="70"/>
+        <location filename="../../ui/screens/identify.py" line="60"/>
         <source>Type the account number printed on your bill (10 to 13 digits)</source>
         <translation>请输入电费账单上的户号（10 至 13 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="80"/>
+        <location filename="../../ui/screens/identify.py" line="70"/>
         <source>You can also scan the QR code on your bill or insert your prepaid card.</source>
         <translation>您也可以扫描账单上的二维码，或插入购电卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="82"/>
+        <location filename="../../ui/screens/identify.py" line="73"/>
+        <source>Or type the account number (10 to 13 digits).</source>
+        <translation>也可以输入户号（10 至 13 位数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="74"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="83"/>
+        <location filename="../../ui/screens/identify.py" line="75"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -2404,278 +2409,278 @@ prepaid card</source>
 <context>
     <name>TechnicianPage</name>
     <message>
-        <location filename="../../ui/staff/technician.py" line="94"/>
+        <location filename="../../ui/staff/technician.py" line="95"/>
         <source>Technician</source>
         <translation>技术维护</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="103"/>
+        <location filename="../../ui/staff/technician.py" line="104"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="104"/>
+        <location filename="../../ui/staff/technician.py" line="105"/>
         <source>Test back-end link</source>
         <translation>测试后台连接</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="105"/>
+        <location filename="../../ui/staff/technician.py" line="106"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="106"/>
+        <location filename="../../ui/staff/technician.py" line="107"/>
         <source>Read a card</source>
         <translation>读卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="107"/>
+        <location filename="../../ui/staff/technician.py" line="108"/>
         <source>Accept one note and return it</source>
         <translation>收一张纸币并退回</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="108"/>
+        <location filename="../../ui/staff/technician.py" line="109"/>
         <source>Speaker test</source>
         <translation>扬声器测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="109"/>
+        <location filename="../../ui/staff/technician.py" line="110"/>
         <source>Voice quieter</source>
         <translation>语音调小</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="110"/>
+        <location filename="../../ui/staff/technician.py" line="111"/>
         <source>Voice louder</source>
         <translation>语音调大</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="111"/>
+        <location filename="../../ui/staff/technician.py" line="112"/>
         <source>Click sound on/off</source>
         <translation>按键音 开/关</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="112"/>
+        <location filename="../../ui/staff/technician.py" line="113"/>
         <source>Camera preview</source>
         <translation>摄像头预览</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="113"/>
+        <location filename="../../ui/staff/technician.py" line="114"/>
         <source>Kiosk log</source>
         <translation>终端日志</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="114"/>
+        <location filename="../../ui/staff/technician.py" line="115"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="115"/>
+        <location filename="../../ui/staff/technician.py" line="116"/>
         <source>Take out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="116"/>
+        <location filename="../../ui/staff/technician.py" line="117"/>
         <source>Back into service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="124"/>
+        <location filename="../../ui/staff/technician.py" line="125"/>
         <source>Stop the note test</source>
         <translation>停止纸币测试</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="149"/>
+        <location filename="../../ui/staff/technician.py" line="150"/>
         <source>Not stored: {error}</source>
         <translation>未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="152"/>
+        <location filename="../../ui/staff/technician.py" line="153"/>
         <source>Reading device status...</source>
         <translation>正在读取设备状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="157"/>
+        <location filename="../../ui/staff/technician.py" line="158"/>
         <source>Status failed: {error}</source>
         <translation>读取状态失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="161"/>
+        <location filename="../../ui/staff/technician.py" line="162"/>
         <source>Banknote acceptor</source>
         <translation>识币器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="162"/>
+        <location filename="../../ui/staff/technician.py" line="163"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="163"/>
+        <location filename="../../ui/staff/technician.py" line="164"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="164"/>
+        <location filename="../../ui/staff/technician.py" line="165"/>
         <source>Scanner</source>
         <translation>扫码器</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="173"/>
+        <location filename="../../ui/staff/technician.py" line="174"/>
         <source>Outbox: {n} unsent, oldest {oldest}</source>
         <translation>待发送队列：{n} 条未发送，最早 {oldest}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="177"/>
+        <location filename="../../ui/staff/technician.py" line="178"/>
         <source>Attention items open: {n}</source>
         <translation>待处理事项：{n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="179"/>
+        <location filename="../../ui/staff/technician.py" line="180"/>
         <source>Disk: {free:.1f} GB free of {total:.1f} GB</source>
         <translation>磁盘：可用 {free:.1f} GB，共 {total:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="183"/>
+        <location filename="../../ui/staff/technician.py" line="184"/>
         <source>Software version: {v}</source>
         <translation>软件版本：{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="184"/>
+        <location filename="../../ui/staff/technician.py" line="185"/>
         <source>Mode: {mode}</source>
         <translation>运行模式：{mode}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="189"/>
+        <location filename="../../ui/staff/technician.py" line="190"/>
         <source>Back-end link: testing...</source>
         <translation>后台连接：测试中…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="194"/>
+        <location filename="../../ui/staff/technician.py" line="195"/>
         <source>Back-end link: FAILED ({error})</source>
         <translation>后台连接：失败（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="196"/>
+        <location filename="../../ui/staff/technician.py" line="197"/>
         <source>Back-end link: OK, {ms:.0f} ms</source>
         <translation>后台连接：正常，{ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="202"/>
+        <location filename="../../ui/staff/technician.py" line="203"/>
         <source>This printer has no test page.</source>
         <translation>此打印机不支持测试页。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="205"/>
+        <location filename="../../ui/staff/technician.py" line="206"/>
         <source>Printing a test page...</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="206"/>
+        <location filename="../../ui/staff/technician.py" line="207"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="210"/>
+        <location filename="../../ui/staff/technician.py" line="211"/>
         <source>Reading the card...</source>
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="211"/>
+        <location filename="../../ui/staff/technician.py" line="212"/>
         <source>Card: {result}</source>
         <translation>卡片：{result}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="227"/>
+        <location filename="../../ui/staff/technician.py" line="228"/>
         <source>Insert one banknote within {s} seconds; it will be given back.</source>
         <translation>请在 {s} 秒内放入一张纸币，纸币会被退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="242"/>
-        <location filename="../../ui/staff/technician.py" line="323"/>
+        <location filename="../../ui/staff/technician.py" line="243"/>
+        <location filename="../../ui/staff/technician.py" line="331"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="248"/>
+        <location filename="../../ui/staff/technician.py" line="249"/>
         <source>Note test passed: a {value} note was recognised and given back.</source>
         <translation>纸币测试通过：已识别一张 {value} 纸币并退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="249"/>
+        <location filename="../../ui/staff/technician.py" line="250"/>
         <source>The acceptor refused the note and gave it back ({detail}).</source>
         <translation>识币器拒收了这张纸币并已退回（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="250"/>
+        <location filename="../../ui/staff/technician.py" line="251"/>
         <source>No note was inserted in time.</source>
         <translation>规定时间内没有放入纸币。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="251"/>
+        <location filename="../../ui/staff/technician.py" line="252"/>
         <source>Note test stopped.</source>
         <translation>纸币测试已停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="253"/>
+        <location filename="../../ui/staff/technician.py" line="254"/>
         <source>The acceptor kept the {value} note although told to give it back: it is recorded for staff. Check the device.</source>
         <translation>识币器在要求退回后仍收下了这张 {value} 纸币：已记录待员工处理。请检查设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="257"/>
+        <location filename="../../ui/staff/technician.py" line="258"/>
         <source>The acceptor reported a problem: {outcome}.</source>
         <translation>识币器报告故障：{outcome}。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="269"/>
+        <location filename="../../ui/staff/technician.py" line="270"/>
         <source>No text-to-speech engine: the speaker cannot be tested.</source>
         <translation>没有语音合成引擎：无法测试扬声器。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="281"/>
+        <location filename="../../ui/staff/technician.py" line="282"/>
         <source>Voice volume: {percent}%</source>
         <translation>语音音量：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="282"/>
+        <location filename="../../ui/staff/technician.py" line="283"/>
         <source>Voice volume: {percent}%, kept after a restart</source>
         <translation>语音音量：{percent}%，重启后保持</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="292"/>
+        <location filename="../../ui/staff/technician.py" line="293"/>
         <source>Click sound on</source>
         <translation>按键音已开启</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="292"/>
+        <location filename="../../ui/staff/technician.py" line="293"/>
         <source>Click sound off</source>
         <translation>按键音已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="294"/>
+        <location filename="../../ui/staff/technician.py" line="295"/>
         <source>Click sound on, kept after a restart</source>
         <translation>按键音已开启，重启后保持</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="296"/>
+        <location filename="../../ui/staff/technician.py" line="297"/>
         <source>Click sound off, kept after a restart</source>
         <translation>按键音已关闭，重启后保持</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="314"/>
+        <location filename="../../ui/staff/technician.py" line="322"/>
         <source>Speaker test. Welcome to the self-service electricity payment kiosk.</source>
         <translation>扬声器测试。欢迎使用自助电费缴费机。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="316"/>
+        <location filename="../../ui/staff/technician.py" line="324"/>
         <source>The voice is switched off.</source>
         <translation>语音已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="318"/>
+        <location filename="../../ui/staff/technician.py" line="326"/>
         <source>Speaking: {text}</source>
         <translation>正在播放：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/technician.py" line="339"/>
+        <location filename="../../ui/staff/technician.py" line="347"/>
         <source>Mode stored: {mode}</source>
         <translation>已保存模式：{mode}</translation>
     </message>

@@ -19,7 +19,7 @@ class IdentifyScreen(ScreenWidget):
         column = Box()
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(20)
+        left.setSpacing(14)  # large English text on a 1280x1024 display: every pixel counts
         self.prompt = label("")
         self.display = label("", "display", wrap=False)
         self.display.setObjectName("account_display")
@@ -50,34 +50,28 @@ class IdentifyScreen(ScreenWidget):
         way = state.identify_way
         if way == "scan":
             self.title.setText(self.tr("Scan the QR code on your bill"))
-            self.prompt.setText(
-                self.tr(
-                    "Hold the QR code on your bill under the scanner below the screen, or type "
-                    "the account number (10 to 13 digits)"
-                )
-            )
+            self.prompt.setText(self.tr("Hold it under the scanner below the screen."))
         elif way == "card":
             self.title.setText(self.tr("Insert your prepaid card"))
-            self.prompt.setText(
-                self.tr(
-                    "Put your electricity card into the card slot below the screen, or type the "
-                    "account number (10 to 13 digits)"
-                )
-            )
+            self.prompt.setText(self.tr("Put it into the card slot below the screen."))
         else:
             self.title.setText(self.tr("Your account number"))
             self.prompt.setText(
                 self.tr("Type the account number printed on your bill (10 to 13 digits)")
             )
         self.pictogram.set_kind({"scan": "scan_bill", "card": "insert_card"}.get(way))
-        self.hint.setVisible(way == "type")
         digits = state.account_input
         grouped = " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
         self.display.setText(grouped or "—")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setText(self.messages.message(state.message, state.message_arg))
-        self.hint.setText(
-            self.tr("You can also scan the QR code on your bill or insert your prepaid card.")
-        )
+        message = self.messages.message(state.message, state.message_arg)
+        self.message.setText(message)
+        self.message.setVisible(bool(message))  # an empty line's height is missed in large text
+        if way == "type":
+            self.hint.setText(
+                self.tr("You can also scan the QR code on your bill or insert your prepaid card.")
+            )
+        else:
+            self.hint.setText(self.tr("Or type the account number (10 to 13 digits)."))
         self.keypad.ok_key.setText(self.tr("OK"))
         self.back_button.setText(self.tr("Back"))

@@ -81,7 +81,6 @@ class ClickSound:
 
     def stop(self) -> None:
         """End the player: it plays what it holds and exits at the end of its input."""
-        self._started_at = float("inf")  # and no touch starts it again
         self.process.closeWriteChannel()
 
     def _failed(self, error: QProcess.ProcessError) -> None:

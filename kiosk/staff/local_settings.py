@@ -46,6 +46,14 @@ def _switch(value: Any) -> bool:
 CHECKS: dict[str, Callable[[Any], Any]] = {"voice_volume": _volume, "click_sound": _switch}
 
 
+def checked(key: str, value: Any) -> Any:
+    """The value as it is stored; InvalidInput for an unknown key or a bad value."""
+    check = CHECKS.get(key)
+    if check is None:
+        raise InvalidInput(f"no kiosk setting {key!r}; known: {', '.join(CHECKS)}")
+    return check(value)
+
+
 @dataclass(frozen=True)
 class LocalSettings:
     """What was set at the kiosk; None: never set here (the config's value applies)."""
@@ -72,10 +80,7 @@ def read_local(conn: Connection | Session) -> LocalSettings:
 
 def write_setting(session: Session, now: datetime, actor: Actor, key: str, value: Any) -> Any:
     """Store one setting and audit the change, inside the caller's writer job."""
-    check = CHECKS.get(key)
-    if check is None:
-        raise InvalidInput(f"no kiosk setting {key!r}; known: {', '.join(CHECKS)}")
-    new = check(value)
+    new = checked(key, value)
     before = getattr(read_local(session), key)
     upsert = sqlite_insert(SETTINGS).values(
         key=key, value_json=json.dumps(new), changed_at=now, changed_by=actor.name
@@ -110,10 +115,7 @@ class LocalSettingsStore:
         it): changes are stored in the order they are made. The future's result is the value
         as stored (a volume rounded to a tenth); InvalidInput, raised here, changes nothing."""
         who = actor.require("technician")
-        check = CHECKS.get(key)
-        if check is None:
-            raise InvalidInput(f"no kiosk setting {key!r}; known: {', '.join(CHECKS)}")
-        new = check(value)
+        new = checked(key, value)
         now = self._journal.now()
         return self._journal.submit(lambda s: write_setting(s, now, who, key, new))
 

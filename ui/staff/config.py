@@ -28,20 +28,18 @@ class ConfigPage(StaffPage):
     def refresh(self) -> None:
         """The config file's settings, then what technicians set at this kiosk (which wins):
         read and audited on a worker thread."""
-        self.text.setPlainText(settings_text(self.kiosk.settings))
+        config = settings_text(self.kiosk.settings)
+        self.text.setPlainText(config)
         session, store = self.desk.session, self.kiosk.local_settings
         if session is not None:
             audit_later(
                 self.worker, self.kiosk.journal, session.actor, "tech_config_viewed", "kiosk"
             )
         if store is not None:
-            self.worker.run(store.stored, self._show_local)
+            self.worker.run(store.stored, lambda local, error: self._show(config, local, error))
 
-    def _show_local(self, local: LocalSettings | None, error: Exception | None) -> None:
-        if error is not None or local is None:
-            return
-        lines = local_settings_lines(local)
+    def _show(self, config: str, local: LocalSettings | None, error: Exception | None) -> None:
+        lines = [] if error is not None or local is None else local_settings_lines(local)
         if lines:
             heading = self.tr("Set at this kiosk by a technician (these win):")
-            text = settings_text(self.kiosk.settings)
-            self.text.setPlainText(f"{text}\n\n# {heading}\n" + "\n".join(lines))
+            self.text.setPlainText(f"{config}\n\n# {heading}\n" + "\n".join(lines))

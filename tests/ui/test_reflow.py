@@ -95,3 +95,54 @@ def test_page_stack_counts_the_shown_pages_own_limits(qtbot):
     stack.setCurrentWidget(chart)
     assert stack.minimumSizeHint().height() == 280
     assert stack.sizeHint().height() == 280
+
+
+class CountingColumn(QVBoxLayout):
+    """A page's layout that counts how often Qt measures its height for a width."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.asked = 0
+
+    def heightForWidth(self, width: int) -> int:
+        self.asked += 1
+        return super().heightForWidth(width)
+
+
+def wrapped_page(text: str) -> tuple[QWidget, CountingColumn]:
+    page = QWidget()
+    column = CountingColumn(page)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    column.addWidget(label)
+    return page, column
+
+
+def test_page_stack_measures_only_the_shown_page(qtbot):
+    """Qt's own stack measures every page's wrapped text whenever the window is laid out (each
+    screen change): the pages not shown must not be asked."""
+    root = QWidget()
+    qtbot.addWidget(root)
+    outer = QVBoxLayout(root)
+    stack = PageStack()
+    outer.addWidget(stack)
+    shown, shown_column = wrapped_page("word " * 60)
+    hidden, hidden_column = wrapped_page("other " * 80)
+    stack.addWidget(shown)
+    stack.addWidget(hidden)
+    stack.setCurrentWidget(shown)
+    root.resize(800, 600)
+    root.show()
+    qtbot.waitExposed(root)
+    assert stack.hasHeightForWidth()
+    narrow, wide = stack.heightForWidth(200), stack.heightForWidth(790)
+    assert narrow > wide > 0  # the shown page's wrapped text, taller when narrower
+    hidden_column.asked = shown_column.asked = 0
+    for width in (500, 700, 800):
+        root.resize(width, 600)
+        outer.activate()
+    assert shown_column.asked > 0
+    assert hidden_column.asked == 0
+    stack.setCurrentWidget(hidden)
+    qtbot.waitUntil(lambda: hidden.isVisible(), timeout=2000)
+    assert stack.heightForWidth(200) > narrow  # now the other page's longer text counts

@@ -272,10 +272,19 @@ def _rect(r: QRect) -> str:
 
 # -- contrast in pixels ------------------------------------------------------------------------
 def _pixels(image: QImage) -> np.ndarray:
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    """The picture as one 0xRRGGBB integer per pixel: counting the colours of a crop is then a
+    sort of integers (milliseconds), not of rows of three (seconds per screen)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)  # 0xFFRRGGBB words
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
-    raw = np.frombuffer(rgb.constBits(), dtype=np.uint8).reshape(height, stride)
-    return raw[:, : width * 3].reshape(height, width, 3).copy()
+    raw = np.frombuffer(rgb.constBits(), dtype=np.uint32).reshape(height, stride // 4)
+    return raw[:, :width] & np.uint32(0xFFFFFF)
+
+
+def _colors(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct colours of a crop of packed pixels as (n, 3) RGB rows, and their counts."""
+    packed, counts = np.unique(crop, return_counts=True)
+    rgb = np.stack([(packed >> 16) & 0xFF, (packed >> 8) & 0xFF, packed & 0xFF], axis=1)
+    return rgb.astype(np.int64), counts
 
 
 def _palette_text(widget: QWidget) -> RGB:
@@ -297,18 +306,18 @@ def _contrast_in(widget: QWidget, seen: QRect, pixels: np.ndarray) -> float | No
         return None
     if isinstance(widget, QChartView):
         return _chart_contrast(widget)
-    crop = pixels[seen.top() : seen.bottom() + 1, seen.left() : seen.right() + 1].reshape(-1, 3)
-    colors, counts = np.unique(crop, axis=0, return_counts=True)
+    crop = pixels[seen.top() : seen.bottom() + 1, seen.left() : seen.right() + 1].ravel()
+    colors, counts = _colors(crop)
     text = np.array(_palette_text(widget))
-    near_text = np.abs(colors.astype(int) - text).sum(axis=1) < NEAR
+    near_text = np.abs(colors - text).sum(axis=1) < NEAR
     if counts[near_text].sum() >= 3 and (~near_text).any():
         others = ~near_text
         background = colors[others][np.argmax(counts[others])]
         return contrast_ratio(_rgb(text), _rgb(background))
     # The palette colour is not what was painted: read both colours from the picture.
     background = colors[np.argmax(counts)]
-    far = np.abs(colors.astype(int) - background.astype(int)).sum(axis=1) >= NEAR
-    enough = counts >= max(3, int(crop.shape[0] * 0.001))
+    far = np.abs(colors - background).sum(axis=1) >= NEAR
+    enough = counts >= max(3, int(crop.size * 0.001))
     candidates = colors[far & enough]
     if len(candidates) == 0:
         return None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -24,7 +24,15 @@ from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import OffsetClock
 from kiosk.session.state import Screen
 from tests.ui.helpers import tap, type_digits, wait_screen
-from ui.a11y import Violation, check_window, contrast_ratio, parse_color, relative_luminance
+from ui.a11y import (
+    Violation,
+    _colors,
+    _pixels,
+    check_window,
+    contrast_ratio,
+    parse_color,
+    relative_luminance,
+)
 from ui.theme import A11Y_NORMAL, A11Y_SENIOR, COLORS, a11y_limits, stylesheet
 
 SIZES = {"landscape": QSize(1920, 1080), "square": QSize(1280, 1024), "portrait": QSize(1080, 1920)}
@@ -216,6 +224,22 @@ def test_checker_finds_an_elided_table_cell(qtbot):
     assert ("text_clipped", "cut") in found
     assert "column 2 needs" in found[("text_clipped", "cut")]
     assert ("text_clipped", "whole") not in found
+
+
+def test_the_picture_is_read_as_the_colours_painted():
+    """The checker counts colours as packed 0xRRGGBB integers: each colour comes back whole,
+    with its own count, whatever the image's format (alpha is not a colour)."""
+    image = QImage(10, 4, QImage.Format.Format_ARGB32)
+    image.fill(QColor(1, 2, 3))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 3, 4, QColor(255, 128, 0))  # 12 pixels
+    painter.fillRect(3, 0, 1, 1, QColor(0, 0, 254))  # 1 pixel
+    painter.end()
+    pixels = _pixels(image)
+    assert pixels.shape == (4, 10)
+    colors, counts = _colors(pixels[:, 2:5].ravel())  # the orange, the blue and the dark
+    found = {tuple(int(v) for v in rgb): int(n) for rgb, n in zip(colors, counts, strict=True)}
+    assert found == {(255, 128, 0): 4, (0, 0, 254): 1, (1, 2, 3): 7}
 
 
 # -- every screen of the real kiosk -------------------------------------------------------------

@@ -26,10 +26,10 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The voice is not what is measured, and speech-dispatcher's engine takes seconds to build (and
@@ -109,8 +109,8 @@ class Heartbeat:
         self.cpu_from: dict[float, dict[str, int]] = {}  # by stall start: thread CPU ns
         self.cpu_to: dict[float, dict[str, int]] = {}
         self.step = "starting"
-        self.samples: dict[float, list[str]] = collections.defaultdict(list)
-        self.others: dict[float, list[str]] = collections.defaultdict(list)
+        self.samples: dict[float, list[RawStack]] = collections.defaultdict(list)
+        self.others: dict[float, list[tuple[str, RawStack]]] = {}  # first sample of each stall
         self.gui = threading.get_ident()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -168,20 +168,22 @@ class Heartbeat:
                 self.cpu_from.setdefault(since, cpu)
                 self.cpu_to[since] = cpu
             if late > WATCH_S:
+                # Sampling holds the GIL, which the GUI thread needs for each call into Python
+                # (an event filter, a size hint): a costly sample lengthens the stall it looks
+                # at. So raw frames only (formatted after the run, no source lines read), and
+                # the other threads once per stall.
                 frames = sys._current_frames()
                 frame = frames.get(self.gui)
                 if frame is not None:
-                    stack = traceback.extract_stack(frame)
-                    self.samples[since].append(_project_frames(stack))
-                # What the other threads run meanwhile: one holding the GIL starves the GUI.
+                    self.samples[since].append(_raw_stack(frame, 14))
+                if since in self.others:
+                    continue
                 names = {t.ident: t.name for t in threading.enumerate()}
-                for ident, other in frames.items():
-                    name = names.get(ident, "?")
-                    if ident in (self.gui, threading.get_ident()):
-                        continue
-                    top = _project_frames(traceback.extract_stack(other), depth=4)
-                    if not _idle(top):
-                        self.others[since].append(f"[{name}] {top}")
+                self.others[since] = [
+                    (names.get(ident, "?"), _raw_stack(other, 4))
+                    for ident, other in frames.items()
+                    if ident not in (self.gui, threading.get_ident())
+                ]
 
 
 IDLE = (
@@ -198,22 +200,31 @@ IDLE = (
 )
 
 
-def _idle(stack: str) -> bool:
+RawStack = tuple[tuple[str, int, str], ...]  # (file, line, function), innermost first
+
+
+def _raw_stack(frame: FrameType | None, depth: int) -> RawStack:
+    out = []
+    while frame is not None and len(out) < depth:
+        out.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+        frame = frame.f_back
+    return tuple(out)
+
+
+def _idle(stack: RawStack) -> bool:
     """A thread blocked in a wait holds no GIL."""
-    innermost = stack.split(" <- ", 1)[0]
-    return innermost.rsplit(" ", 1)[-1] in IDLE
+    return bool(stack) and stack[0][2] in IDLE
 
 
-def _project_frames(stack: traceback.StackSummary, depth: int = 14) -> str:
-    """The innermost frames, newest first, paths shortened."""
+def _project_frames(stack: RawStack) -> str:
+    """The frames, newest first, paths shortened."""
     lines = []
-    for entry in stack[-depth:]:
-        path = entry.filename
+    for path, lineno, name in stack:
         short = path.replace(str(ROOT) + "/", "")
         if "site-packages/" in short:
             short = short.split("site-packages/", 1)[1]
-        lines.append(f"{short}:{entry.lineno} {entry.name}")
-    return " <- ".join(reversed(lines))
+        lines.append(f"{short}:{lineno} {name}")
+    return " <- ".join(lines)
 
 
 class Driver:
@@ -394,9 +405,10 @@ def _print_stall(beat: Heartbeat, start: float, gap: float, step: str) -> None:
         )
     stacks = collections.Counter(beat.samples.get(start, []))
     for stack, n in stacks.most_common(2):
-        print(f"    GUI {n} sample(s): {stack[:700]}")
-    for stack, n in collections.Counter(beat.others.get(start, [])).most_common(3):
-        print(f"    other {n} sample(s): {stack[:500]}")
+        print(f"    GUI {n} sample(s): {_project_frames(stack)[:700]}")
+    for name, stack in beat.others.get(start, []):
+        if not _idle(stack):
+            print(f"    other [{name}], first sample: {_project_frames(stack)[:500]}")
 
 
 def main() -> int:

@@ -210,29 +210,26 @@ class _ShownPageLayout(QStackedLayout):
     stalls. Qt's layout items ask a widget's layout directly, passing over the widget's own
     `heightForWidth`, so the answers are the layout's: the page shown, only."""
 
-    def _page(self) -> QWidget | None:
-        return self.currentWidget()
-
     def minimumSize(self) -> QSize:
         # The shown page's own minimum size counts too (a chart's least height), as Qt counts it.
-        page = self._page()
+        page = self.currentWidget()
         if page is None:
             return QSize(0, 0)
         need, least = page.minimumSizeHint(), page.minimumSize()
         return QSize(least.width() or max(0, need.width()), least.height() or max(0, need.height()))
 
     def sizeHint(self) -> QSize:
-        page = self._page()
+        page = self.currentWidget()
         if page is None:
             return QSize(0, 0)
         return page.sizeHint().expandedTo(page.minimumSize()).boundedTo(page.maximumSize())
 
     def hasHeightForWidth(self) -> bool:
-        page = self._page()
+        page = self.currentWidget()
         return page is not None and page.hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:
-        page = self._page()
+        page = self.currentWidget()
         if page is None or not page.hasHeightForWidth():
             return -1
         return max(page.heightForWidth(width), self.minimumSize().height())
@@ -247,7 +244,6 @@ class PageStack(QWidget):
         super().__init__(parent)
         self._pages = _ShownPageLayout(self)
         self._pages.setContentsMargins(0, 0, 0, 0)
-        self.currentChanged = self._pages.currentChanged
         self._pages.currentChanged.connect(self._shown)
 
     def addWidget(self, page: QWidget) -> int:

@@ -276,7 +276,6 @@ class PageStack(QWidget):
         page = self.currentWidget()
         if page is not None:
             page.setGeometry(self.contentsRect())
-        self._pages.invalidate()  # its hints are now the new page's
         self.updateGeometry()
 
 

@@ -7,11 +7,20 @@ thread's Python stack whenever no beat has come for 25 ms, so a stall names the 
 it. The driver itself never blocks: each step is a timer callback that acts once its condition
 holds. Run: .venv/bin/python bench/ui/bench_stall.py [--sessions 3] [--senior-toggle] [--why]
 
+The driver is paced like the quickest resident: a step acts only once the screen it needs is
+shown and has been still (no repaint) for `--think-ms`, and a tap holds the button down for
+`--hold-ms` before lifting, as a finger does. A person cannot touch a button on a screen that has
+not been drawn yet, and a tap's press and release are two events ~50-150 ms apart. Without
+pacing (`--think-ms 0 --hold-ms 0`, the driver before session 9) the next tap ran in the same
+event-loop turn as the previous screen's paint, so a "stall" added up work that no resident can
+bring together; that mode stays, as a harder test.
+
 `--why` splits each stall of the GUI thread (Linux schedstat, read at every beat) into time on a
 CPU, time runnable but waiting for a CPU (other processes: machine load), and the rest, time
-blocked (the GIL, held by another thread, or a lock), and names the threads of this process that
-used a CPU meanwhile. It adds a small file read to every beat, so figures for the README are
-measured without it.
+off a CPU: the idle wait before the work began (up to one beat, 5 ms: a gap runs from the last
+beat) and time blocked (the GIL, held by another thread, or a lock); and it names the threads
+of this process that used a CPU meanwhile. It adds a small file read to every beat, so figures
+for the README are measured without it.
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ if sys.dont_write_bytecode:
     for package in ("ui", "kiosk", "drivers", "backend_sim", "powerpay"):
         compileall.compile_dir(ROOT / package, quiet=1)
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QPushButton  # noqa: E402
 
@@ -66,6 +75,8 @@ ACCOUNTS = ("3300000001", "3300000005", "3300000002")  # seed accounts that pay 
 GOAL_MS = 50.0
 WATCH_S = 0.025
 WHY_S = 0.008  # --why: other threads' CPU is counted from this far into a gap
+THINK_MS = 120  # a resident's quickest touch after a screen settles (reaction time is ~200 ms)
+HOLD_MS = 60  # a quick tap's contact time
 
 
 @dataclass
@@ -204,7 +215,7 @@ RawStack = tuple[tuple[str, int, str], ...]  # (file, line, function), innermost
 
 
 def _raw_stack(frame: FrameType | None, depth: int) -> RawStack:
-    out = []
+    out: list[tuple[str, int, str]] = []
     while frame is not None and len(out) < depth:
         out.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
         frame = frame.f_back
@@ -227,13 +238,26 @@ def _project_frames(stack: RawStack) -> str:
     return " <- ".join(lines)
 
 
-class Driver:
+class Driver(QObject):
     """A resident's session as a list of (condition, action) steps run from a 10 ms timer."""
 
     def __init__(
-        self, kiosk: Kiosk, window: MainWindow, beat: Heartbeat, sessions: int, senior_toggle: bool
+        self,
+        kiosk: Kiosk,
+        window: MainWindow,
+        beat: Heartbeat,
+        sessions: int,
+        senior_toggle: bool,
+        think_ms: float = THINK_MS,
+        hold_ms: int = HOLD_MS,
     ) -> None:
+        super().__init__()
         self.kiosk, self.window, self.beat = kiosk, window, beat
+        self.think_s, self.hold_ms = think_ms / 1000, hold_ms
+        self.ready_since: float | None = None  # when the next step's condition first held
+        self.last_paint = time.monotonic()  # the window's last repaint (an UpdateRequest)
+        self.finger_down = False  # a tap pressed and not yet lifted
+        window.installEventFilter(self)
         self.steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = []
         self.session = 0  # steps are named "#n step": the first session pays first-use costs
         for n in range(1, sessions + 1):
@@ -255,11 +279,25 @@ class Driver:
         def action() -> None:
             for widget in self.window.findChildren(QPushButton, name):
                 if widget.isVisible() and widget.isEnabled():
-                    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+                    if not self.hold_ms:
+                        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+                        return
+                    QTest.mousePress(widget, Qt.MouseButton.LeftButton)
+                    self.finger_down = True
+                    QTimer.singleShot(self.hold_ms, lambda pressed=widget: self._lift(pressed))
                     return
             raise RuntimeError(f"no visible, enabled button {name!r}")
 
         return action
+
+    def _lift(self, widget: QPushButton) -> None:
+        self.finger_down = False
+        QTest.mouseRelease(widget, Qt.MouseButton.LeftButton)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:  # every repaint of the window
+            self.last_paint = time.monotonic()
+        return False
 
     def add(self, name: str, ready: Callable[[], bool], action: Callable[[], None]) -> None:
         self.steps.append((f"#{self.session} {name}", ready, action))
@@ -330,10 +368,19 @@ class Driver:
             self.timer.stop()
             make_application().quit()
             return
+        if self.finger_down:
+            return
         name, ready, action = self.steps[self.index]
         try:
-            if ready():
+            if not ready():
+                self.ready_since = None
+                return
+            now = time.monotonic()
+            if self.ready_since is None:
+                self.ready_since = now
+            if now - max(self.ready_since, self.last_paint) >= self.think_s:
                 self.beat.step = name
+                self.ready_since = None
                 action()
                 self.index += 1
         except Exception as exc:  # a step that cannot run ends the benchmark, loudly
@@ -347,6 +394,8 @@ def run(
     senior_toggle: bool,
     why: bool = False,
     profile: cProfile.Profile | None = None,
+    think_ms: float = THINK_MS,
+    hold_ms: int = HOLD_MS,
 ) -> tuple[Heartbeat, Driver]:
     app = make_application()
     data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
@@ -367,7 +416,7 @@ def run(
         window.resize(1920, 1080)
         window.show()
         beat = Heartbeat(why)
-        driver = Driver(kiosk, window, beat, sessions, senior_toggle)
+        driver = Driver(kiosk, window, beat, sessions, senior_toggle, think_ms, hold_ms)
 
         def begin() -> None:  # after start-up (bench_startup's) and the screens' warm-up:
             QTimer.singleShot(200, beat.start)  # a resident comes to an idle kiosk
@@ -379,7 +428,12 @@ def run(
         app.exec()
         if profile is not None:
             done = threading.Event()
-            kiosk.worker.submit(lambda: (profile.disable(), done.set()))
+
+            def finish(profile: cProfile.Profile = profile) -> None:
+                profile.disable()
+                done.set()
+
+            kiosk.worker.submit(finish)
             done.wait(10)
         beat.stop()
         window.close()
@@ -400,7 +454,8 @@ def _print_stall(beat: Heartbeat, start: float, gap: float, step: str) -> None:
         busy = ", ".join(f"{n} {ms:.0f}" for n, ms in sorted(why.others_ms.items()))
         print(
             f"    GUI thread: on a CPU {why.on_cpu_ms:.0f} ms, waiting for a CPU "
-            f"{why.runnable_ms:.0f} ms, blocked (GIL/lock) {_blocked_ms(beat, start, gap):.0f} ms;"
+            f"{why.runnable_ms:.0f} ms, off a CPU (idle, GIL, lock) "
+            f"{_blocked_ms(beat, start, gap):.0f} ms;"
             f" other threads' CPU ms from {WHY_S * 1000:.0f} ms in: {busy or '-'}"
         )
     stacks = collections.Counter(beat.samples.get(start, []))
@@ -420,6 +475,18 @@ def main() -> int:
         help="also switch large text and language on the account screen",
     )
     parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=THINK_MS,
+        help="a step waits until its screen has been still this long (0: at once)",
+    )
+    parser.add_argument(
+        "--hold-ms",
+        type=int,
+        default=HOLD_MS,
+        help="a tap's press-to-release time (0: one event-loop turn)",
+    )
+    parser.add_argument(
         "--why",
         action="store_true",
         help="split each stall into CPU, waiting for a CPU and blocked (GIL); name busy threads",
@@ -433,13 +500,16 @@ def main() -> int:
     )
     args = parser.parse_args()
     profile = cProfile.Profile() if args.profile_worker else None
-    beat, driver = run(args.sessions, args.senior_toggle, args.why, profile)
+    beat, driver = run(
+        args.sessions, args.senior_toggle, args.why, profile, args.think_ms, args.hold_ms
+    )
     if driver.failed:
         print(f"session failed: {driver.failed}", file=sys.stderr)
         return 1
     gaps = [g for _, g, _ in beat.gaps]
     late = sorted(beat.gaps, key=lambda g: -g[1])
     extra = " with text-size/language switches" if args.senior_toggle else ""
+    extra += f", taps {args.think_ms:.0f} ms after a still screen, held {args.hold_ms} ms"
     span = sum(gaps) / 1000
     print(
         f"{args.sessions} cash session(s){extra}: {span:.1f} s, {len(gaps)} beats of {BEAT_MS} ms"
@@ -461,7 +531,7 @@ def main() -> int:
             (g for g in beat.gaps if g[0] not in shown and g[0] in beat.whys),
             key=lambda g: -_blocked_ms(beat, g[0], g[1]),
         )
-        print("\nother gaps where the GUI thread was blocked longest:")
+        print("\nother gaps where the GUI thread was off a CPU longest (idle or blocked):")
         for start, gap, step in blocked[:6]:
             _print_stall(beat, start, gap, step)
     if args.why and beat.whys:
@@ -471,7 +541,7 @@ def main() -> int:
         runnable = sum(w.runnable_ms for w in whys)
         print(
             f"\nall {len(whys)} gaps over 16 ms, {total:.0f} ms: GUI thread on a CPU {cpu:.0f}, "
-            f"waiting for a CPU {runnable:.0f}, blocked {max(0.0, total - cpu - runnable):.0f}"
+            f"waiting for a CPU {runnable:.0f}, off a CPU {max(0.0, total - cpu - runnable):.0f}"
         )
         by_step: dict[str, list[float]] = collections.defaultdict(list)
         for start, gap, step in beat.gaps:
@@ -479,7 +549,7 @@ def main() -> int:
                 by_step[step.split(" ", 1)[1]].append(_blocked_ms(beat, start, gap))
         worst = sorted(by_step.items(), key=lambda item: -sum(item[1]))[:6]
         print(
-            "blocked ms per step, all sessions (the gaps over 16 ms): "
+            "off-CPU ms per step, all sessions (the gaps over 16 ms): "
             + ", ".join(f"{step} {sum(ms):.0f}" for step, ms in worst)
         )
     if profile is not None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.money import format_yuan
 from kiosk.session.state import SessionState
 from kiosk.session.views import AccountView, PaymentHistoryView
-from ui.history_panel import PaymentHistoryPanel, fit_table
+from ui.history_panel import PaymentHistoryPanel, fill
 from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.base import ScreenWidget
 from ui.theme import COLORS, metrics
@@ -167,6 +166,7 @@ class AccountScreen(ScreenWidget):
         bills_column.setContentsMargins(0, 0, 0, 0)
         bills_column.addWidget(self.bills)
         bills_column.addWidget(self.bills_note)
+        bills_column.addStretch(1)  # under the tabs, as the other pages: not centred in the room
         self.pages.addWidget(self.bills_page)
         self.chart = QChart()
         self.chart.legend().hide()
@@ -364,14 +364,6 @@ class AccountScreen(ScreenWidget):
         )
 
     def _render_bills(self, account: AccountView) -> None:
-        self.bills.setHorizontalHeaderLabels(
-            [
-                self.tr("Month"),
-                self.tr("Charges"),
-                self.tr("Amount"),
-                self.tr("Due"),
-            ]
-        )
         empty = not account.bills
         self.bills.setVisible(not empty)
         self.bills_note.setVisible(empty)
@@ -381,23 +373,26 @@ class AccountScreen(ScreenWidget):
             self.bills_note.setText(
                 self.tr("A prepaid account has no bills: you buy electricity in advance.")
             )
-        self.bills.setRowCount(len(account.bills))
-        for row, bill in enumerate(account.bills):
-            lines = "\n".join(
-                f"{self.messages.line_kind(line.kind)} {line.kwh} kWh × ¥{line.unit_price_yuan}"
-                for line in bill.lines
-            )
-            cells = (
-                bill.period,
-                lines,  # the kWh of each tier line add up to the month's usage
-                format_yuan(bill.amount_fen - bill.paid_fen),
-                bill.due_on,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.bills.setItem(row, column, item)
-        fit_table(self.bills)
+        # Read as the payment history is: texts from the left, amounts lined up on the right.
+        fill(
+            self.bills,
+            [self.tr("Month"), self.tr("Charges"), self.tr("Amount"), self.tr("Due")],
+            [
+                (
+                    bill.period,
+                    # the kWh of each tier line add up to the month's usage
+                    "\n".join(
+                        f"{self.messages.line_kind(line.kind)} {line.kwh} kWh"
+                        f" × ¥{line.unit_price_yuan}"
+                        for line in bill.lines
+                    ),
+                    format_yuan(bill.amount_fen - bill.paid_fen),
+                    bill.due_on,
+                )
+                for bill in account.bills
+            ],
+            right=(2,),
+        )
 
     def _render_chart(self, account: AccountView, language: str, senior: bool) -> None:
         key = f"{account.account_no}:{language}:{senior}:{len(account.usage)}"

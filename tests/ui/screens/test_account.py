@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.session.state import Screen
 from tests.ui import helpers
@@ -135,3 +136,23 @@ def test_a_prepaid_cards_account_explains_why_it_has_no_bills(qtbot, kiosk, wind
     qtbot.waitUntil(screen.bills_note.isVisible, timeout=5000)
     assert not screen.bills.isVisible()
     assert "预付费" in screen.bills_note.text()  # in the resident's language
+
+
+@pytest.mark.parametrize("shape", ["landscape", "portrait"])
+def test_the_bills_sit_under_the_tabs_and_read_like_the_history(qtbot, kiosk, window, shape):
+    """The bills page has more room than its two rows: the table starts right under the tabs,
+    as the usage and history pages do (not centred in the room, a gap the resident reads as
+    "nothing here"). Texts from the left, amounts lined up on the right."""
+    window.resize(SIZES[shape])
+    screen = open_account(qtbot, kiosk, window, "zh", False)
+    qtbot.waitUntil(screen.bills.isVisible, timeout=5000)
+    qtbot.wait(20)
+    tab = window.findChild(QPushButton, "account_tab_bills")
+    assert screen.pages.height() > screen.bills.height() + 100  # there is room to misplace it
+    tabs_bottom = tab.mapTo(window, tab.rect().bottomLeft()).y()
+    table_top = screen.bills.mapTo(window, screen.bills.rect().topLeft()).y()
+    assert 0 <= table_top - tabs_bottom <= 40, (tabs_bottom, table_top)
+    left, right = Qt.AlignmentFlag.AlignLeft.value, Qt.AlignmentFlag.AlignRight.value
+    for row in range(screen.bills.rowCount()):
+        align = [screen.bills.item(row, col).textAlignment() for col in range(4)]
+        assert [a & (left | right) for a in align] == [left, left, right, left], row

@@ -250,6 +250,7 @@ class Driver(QObject):
         senior_toggle: bool,
         think_ms: float = THINK_MS,
         hold_ms: int = HOLD_MS,
+        large_text: bool = False,
     ) -> None:
         super().__init__()
         self.kiosk, self.window, self.beat = kiosk, window, beat
@@ -262,7 +263,7 @@ class Driver(QObject):
         self.session = 0  # steps are named "#n step": the first session pays first-use costs
         for n in range(1, sessions + 1):
             self.session = n
-            self._plan_cash_session(senior_toggle)
+            self._plan_cash_session(senior_toggle, large_text)
         self.index = 0
         self.deadline = time.monotonic() + 120
         self.failed = ""
@@ -302,8 +303,10 @@ class Driver(QObject):
     def add(self, name: str, ready: Callable[[], bool], action: Callable[[], None]) -> None:
         self.steps.append((f"#{self.session} {name}", ready, action))
 
-    def _plan_cash_session(self, senior_toggle: bool) -> None:
+    def _plan_cash_session(self, senior_toggle: bool, large_text: bool) -> None:
         always = lambda: True  # noqa: E731
+        if large_text:  # each resident asks for large text first and pays in it
+            self.add("large text", self.screen(Screen.START), self.tap("toggle_senior"))
         self.add("tap start", self.screen(Screen.START), self.tap("start_type"))
         # Each session a different resident, as at a real kiosk: the account screen redraws its
         # bills and chart for a new account, and skips that for the one it already shows.
@@ -396,6 +399,7 @@ def run(
     profile: cProfile.Profile | None = None,
     think_ms: float = THINK_MS,
     hold_ms: int = HOLD_MS,
+    large_text: bool = False,
 ) -> tuple[Heartbeat, Driver]:
     app = make_application()
     data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
@@ -416,7 +420,7 @@ def run(
         window.resize(1920, 1080)
         window.show()
         beat = Heartbeat(why)
-        driver = Driver(kiosk, window, beat, sessions, senior_toggle, think_ms, hold_ms)
+        driver = Driver(kiosk, window, beat, sessions, senior_toggle, think_ms, hold_ms, large_text)
 
         def begin() -> None:  # after start-up (bench_startup's) and the screens' warm-up:
             QTimer.singleShot(200, beat.start)  # a resident comes to an idle kiosk
@@ -504,6 +508,11 @@ def main() -> int:
         help="also switch large text and language on the account screen",
     )
     parser.add_argument(
+        "--large-text",
+        action="store_true",
+        help="each resident turns large text on at the start screen and pays in it",
+    )
+    parser.add_argument(
         "--think-ms",
         type=float,
         default=THINK_MS,
@@ -537,7 +546,13 @@ def main() -> int:
     bare = bare_window_gaps(args.bare_s) if args.bare_s > 0 else []
     profile = cProfile.Profile() if args.profile_worker else None
     beat, driver = run(
-        args.sessions, args.senior_toggle, args.why, profile, args.think_ms, args.hold_ms
+        args.sessions,
+        args.senior_toggle,
+        args.why,
+        profile,
+        args.think_ms,
+        args.hold_ms,
+        args.large_text,
     )
     if driver.failed:
         print(f"session failed: {driver.failed}", file=sys.stderr)
@@ -545,6 +560,7 @@ def main() -> int:
     gaps = [g for _, g, _ in beat.gaps]
     late = sorted(beat.gaps, key=lambda g: -g[1])
     extra = " with text-size/language switches" if args.senior_toggle else ""
+    extra += " in large text" if args.large_text else ""
     extra += f", taps {args.think_ms:.0f} ms after a still screen, held {args.hold_ms} ms"
     span = sum(gaps) / 1000
     print(

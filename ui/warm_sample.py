@@ -89,10 +89,11 @@ def sample_outcome() -> PaymentOutcomeView:
     )
 
 
-def sample_state(screen: Screen, language: str) -> SessionState:
+def sample_state(screen: Screen, language: str, senior: bool = False) -> SessionState:
     return SessionState(
         screen=screen,
         language=language,
+        senior=senior,
         account=sample_account(),
         history=sample_history(),
         amount_input="384",

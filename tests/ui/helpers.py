@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -21,6 +22,16 @@ def visible_button(window: MainWindow, name: str) -> QPushButton:
 
 
 def tap(qtbot, window: MainWindow, name: str) -> None:
+    """Touch a button once it is shown, as a resident can only touch what is on the screen (a
+    screen met in the other text size is drawn a turn or two after the touch that opened it:
+    MainWindow._begin_split)."""
+
+    def shown() -> bool:
+        return any(w.isVisible() for w in window.findChildren(QPushButton, name))
+
+    if not shown():
+        with contextlib.suppress(qtbot.TimeoutError):  # then visible_button says what is shown
+            qtbot.waitUntil(shown, timeout=5000)
     button = visible_button(window, name)
     assert button.isEnabled(), f"button {name!r} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

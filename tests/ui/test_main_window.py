@@ -60,3 +60,70 @@ def test_the_window_still_shows_the_surface_colour(qtbot, window):
     image = window.grab().toImage()
     corner = image.pixelColor(window.width() - 4, window.height() - 4)
     assert corner.name() == QColor(COLORS["surface"]).name()
+
+
+def _title_pt(window, screen: Screen) -> int:
+    return window.screens[screen].title.font().pointSize()
+
+
+def test_a_text_size_switch_is_drawn_two_turns_later_with_no_half_switched_frame(qtbot, window):
+    """Re-polishing, laying out and painting the whole screen in the touch's turn held the GUI
+    thread 45-80 ms; the screen is re-polished on the next turn and drawn on the one after, and
+    the window shows its last frame meanwhile."""
+    from ui.theme import NORMAL, SENIOR
+
+    wait_screen(qtbot, window, Screen.START)
+    window.session.set_language("en")
+    assert window.language_button.text() == "中文"
+    assert _title_pt(window, Screen.START) == NORMAL.title_pt
+    window.session.toggle_senior()  # the touch's turn
+    assert not window.updatesEnabled()  # no frame with a large header over a small screen
+    assert _title_pt(window, Screen.START) == NORMAL.title_pt
+    window.session.set_language("zh")  # news before the last turn: drawn by it, not before
+    assert window.language_button.text() == "中文"
+    qtbot.waitUntil(window.updatesEnabled, timeout=2000)
+    assert _title_pt(window, Screen.START) == SENIOR.title_pt
+    assert window.language_button.text() == "English"  # the latest state: Chinese shown
+    assert window.senior_button.text() == "标准字体"
+    window.session.toggle_senior()
+    qtbot.waitUntil(window.updatesEnabled, timeout=2000)
+    assert _title_pt(window, Screen.START) == NORMAL.title_pt
+
+
+def test_a_screen_met_in_the_other_text_size_is_polished_before_it_is_shown(qtbot, window):
+    from ui.theme import SENIOR
+
+    wait_screen(qtbot, window, Screen.START)
+    window.session.toggle_senior()
+    qtbot.waitUntil(window.updatesEnabled, timeout=2000)
+    start = window.stack.currentWidget()
+    tap(qtbot, window, "start_type")
+    assert window.session.state.screen is Screen.IDENTIFY
+    assert window.stack.currentWidget() is start  # still the last frame: identify is polished
+    wait_screen(qtbot, window, Screen.IDENTIFY)
+    assert window.updatesEnabled()
+    assert _title_pt(window, Screen.IDENTIFY) == SENIOR.title_pt
+
+
+def test_prebuilt_screens_are_drawn_in_both_text_sizes_then_put_back(qtbot, window, monkeypatch):
+    """A screen's first large-text polish met its texts at new sizes (45 ms instead of 17-25):
+    start-up draws each prebuilt screen in large text once, then puts it back."""
+    from ui.theme import NORMAL
+
+    warmed: list[tuple[Screen, bool]] = []
+    warm = window._warm
+
+    def spy(screen: Screen, *, senior: bool = False) -> None:
+        warmed.append((screen, senior))
+        warm(screen, senior=senior)
+
+    monkeypatch.setattr(window, "_warm", spy)
+    done: list[bool] = []
+    window.prebuild([Screen.AMOUNT, Screen.METHOD], on_done=lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True], timeout=10000)
+    assert sorted(warmed) == sorted(
+        (screen, senior) for screen in (Screen.AMOUNT, Screen.METHOD) for senior in (False, True)
+    )
+    for screen in (Screen.AMOUNT, Screen.METHOD):
+        assert window.screens[screen].styleSheet() == ""
+        assert _title_pt(window, screen) == NORMAL.title_pt

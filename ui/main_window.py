@@ -49,6 +49,7 @@ WARM_WITH_SAMPLE = frozenset(
 )
 ScreenFactory = Callable[[], ScreenWidget]
 PREBUILD_PAUSE_MS = 1000  # how often a paused prebuild looks again for an idle kiosk
+AHEAD_IDLE_MS = 250  # no render this long (a resident reading): one more screen to the text size
 
 
 class ScreenTable(dict[Screen, ScreenWidget]):
@@ -140,6 +141,10 @@ class MainWindow(QMainWindow):
         self._senior: bool | None = None
         self._split = 0  # the text-size switch being drawn over several turns (0: none)
         self._splits = 0
+        self._ahead = QTimer(self)  # restarted by each render: fires once the window is idle
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_IDLE_MS)
+        self._ahead.timeout.connect(self._restyle_ahead)
         self._language: str | None = None
         self._shown: Screen | None = None
         self._shell_state = SessionState(language=language)
@@ -569,6 +574,22 @@ class MainWindow(QMainWindow):
         # turn; a timer lets the loop take pending touches and timers between the turns.
         QTimer.singleShot(1, self, restyle)
 
+    def _restyle_ahead(self) -> None:
+        """Put one screen not shown into the window's text size, the next the resident is
+        likely to meet first (the order they were built in), while the window is idle: a
+        screen met in the other size costs its re-polish at the touch that opens it (20-45 ms,
+        a turn of its own: `_begin_split`). One per idle spell, so a touch that comes
+        meanwhile waits for one re-polish at most. Also puts screens back after a session in
+        large text."""
+        if self._split or self._senior is None:
+            return
+        shown = self.stack.currentWidget()
+        for widget in dict.fromkeys(self.screens.values()):
+            if widget is not shown and self._part_senior.get(id(widget), False) is not self._senior:
+                self._style(widget, self._senior)
+                self._ahead.start()
+                return
+
     def _latest(self) -> SessionState:
         return self.session.state if self.session is not None else self._shell_state
 
@@ -601,6 +622,7 @@ class MainWindow(QMainWindow):
         self._style(screen, state.senior)
         screen.render(state)
         self.stack.setCurrentWidget(screen)
+        self._ahead.start()
         if state.screen is Screen.RESULT and self._shown is not Screen.RESULT:
             session = self.session
             if session is not None:  # its receipt waits for this (`draw_results_before_receipts`)

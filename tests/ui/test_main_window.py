@@ -127,3 +127,30 @@ def test_prebuilt_screens_are_drawn_in_both_text_sizes_then_put_back(qtbot, wind
     for screen in (Screen.AMOUNT, Screen.METHOD):
         assert window.screens[screen].styleSheet() == ""
         assert _title_pt(window, screen) == NORMAL.title_pt
+
+
+def test_screens_not_shown_take_the_text_size_while_the_window_is_idle(qtbot, window):
+    """A screen met in the other text size costs a re-polish at the touch that opens it; while
+    the resident reads, the built screens are put into the window's size one by one, so the
+    next touch draws its screen at once."""
+    from ui.theme import NORMAL, SENIOR
+
+    wait_screen(qtbot, window, Screen.START)
+    identify, amount = window.screens[Screen.IDENTIFY], window.screens[Screen.AMOUNT]
+    window.session.toggle_senior()
+    qtbot.waitUntil(window.updatesEnabled, timeout=2000)
+    assert _title_pt(window, Screen.IDENTIFY) == NORMAL.title_pt  # not in the touch's turn
+    qtbot.waitUntil(
+        lambda: (
+            {_title_pt(window, Screen.IDENTIFY), _title_pt(window, Screen.AMOUNT)}
+            == {SENIOR.title_pt}
+        ),
+        timeout=3000,
+    )
+    assert window.stack.currentWidget() is window.screens[Screen.START]
+    assert amount.isHidden()
+    tap(qtbot, window, "start_type")
+    assert window.stack.currentWidget() is identify  # drawn in the touch's turn: no re-polish
+    window.session.toggle_senior()  # back to standard text on the identify screen
+    qtbot.waitUntil(lambda: _title_pt(window, Screen.AMOUNT) == NORMAL.title_pt, timeout=3000)
+    assert _title_pt(window, Screen.IDENTIFY) == NORMAL.title_pt

@@ -98,12 +98,24 @@ def _schedstat(native_id: int) -> tuple[int, int]:
     return int(on_cpu), int(waiting)
 
 
+def _steal_ticks() -> int:
+    """The machine's stolen time so far, all CPUs, in clock ticks (1/100 s): a virtual
+    machine's CPU handed to another guest. A thread's schedstat counts it as time on a CPU."""
+    try:
+        with open("/proc/stat", "rb") as f:
+            fields = f.readline().split()
+    except OSError:
+        return 0
+    return int(fields[8]) if len(fields) > 8 else 0
+
+
 @dataclass
 class Why:
     """Where the GUI thread's time went during one gap, and who else ran."""
 
     on_cpu_ms: float
     runnable_ms: float  # waiting for a CPU: other processes had both cores
+    steal_ms: float = 0.0  # the machine's stolen time meanwhile, both CPUs, 10 ms resolution
     others_ms: dict[str, float] = field(default_factory=dict)  # CPU of other threads meanwhile
 
 
@@ -116,6 +128,7 @@ class Heartbeat:
         self.why = why
         self.gui_native = threading.get_native_id()
         self.sched = _schedstat(self.gui_native)
+        self.steal = _steal_ticks()
         self.whys: dict[float, Why] = {}  # by gap start, gaps over 16 ms
         self.cpu_from: dict[float, dict[str, int]] = {}  # by stall start: thread CPU ns
         self.cpu_to: dict[float, dict[str, int]] = {}
@@ -144,11 +157,11 @@ class Heartbeat:
         gap_ms = (now - self.last) * 1000
         self.gaps.append((self.last, gap_ms, self.step))
         if self.why:
-            sched = _schedstat(self.gui_native)
+            sched, steal = _schedstat(self.gui_native), _steal_ticks()
             if gap_ms > 16:
                 on_cpu, waiting = (b - a for a, b in zip(self.sched, sched, strict=True))
-                self.whys[self.last] = Why(on_cpu / 1e6, waiting / 1e6)
-            self.sched = sched
+                self.whys[self.last] = Why(on_cpu / 1e6, waiting / 1e6, (steal - self.steal) * 10)
+            self.sched, self.steal = sched, steal
         self.last = now
 
     def _thread_cpu(self) -> dict[str, int]:
@@ -488,7 +501,7 @@ def _print_stall(beat: Heartbeat, start: float, gap: float, step: str) -> None:
         print(
             f"    GUI thread: on a CPU {why.on_cpu_ms:.0f} ms, waiting for a CPU "
             f"{why.runnable_ms:.0f} ms, off a CPU (idle, GIL, lock) "
-            f"{_blocked_ms(beat, start, gap):.0f} ms;"
+            f"{_blocked_ms(beat, start, gap):.0f} ms; machine's stolen CPU {why.steal_ms:.0f} ms;"
             f" other threads' CPU ms from {WHY_S * 1000:.0f} ms in: {busy or '-'}"
         )
     stacks = collections.Counter(beat.samples.get(start, []))

@@ -139,8 +139,7 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self._tick_ms = tick_ms
         self._senior: bool | None = None
-        self._split = 0  # the text-size switch being drawn over several turns (0: none)
-        self._splits = 0
+        self._splitting = False  # a text-size switch is being drawn over several turns
         self._ahead = QTimer(self)  # restarted by each render: fires once the window is idle
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(AHEAD_IDLE_MS)
@@ -553,22 +552,18 @@ class MainWindow(QMainWindow):
         on the next event-loop turn and drawn on the one after, and the window keeps its last
         frame meanwhile (no half-switched frame is shown). A render asked for in between (a
         touch, a worker's news) waits for the last turn, which draws the latest state."""
-        self._splits += 1
-        token = self._splits
-        self._split = token
+        self._splitting = True  # only `draw` ends it: one switch at a time, no stale turns
         self.setUpdatesEnabled(False)
 
         def restyle() -> None:
-            if self._split == token:
-                state = self._latest()
-                self._style(self.screens[state.screen], state.senior)
-                QTimer.singleShot(1, self, draw)
+            state = self._latest()
+            self._style(self.screens[state.screen], state.senior)
+            QTimer.singleShot(1, self, draw)
 
         def draw() -> None:
-            if self._split == token:
-                self._split = 0
-                self.setUpdatesEnabled(True)
-                self.render()
+            self._splitting = False
+            self.setUpdatesEnabled(True)
+            self.render()
 
         # 1 ms, not 0: a zero timer is a posted event, run in the same event-loop pass as this
         # turn; a timer lets the loop take pending touches and timers between the turns.
@@ -581,7 +576,7 @@ class MainWindow(QMainWindow):
         a turn of its own: `_begin_split`). One per idle spell, so a touch that comes
         meanwhile waits for one re-polish at most. Also puts screens back after a session in
         large text."""
-        if self._split or self._senior is None:
+        if self._splitting or self._senior is None:
             return
         shown = self.stack.currentWidget()
         for widget in dict.fromkeys(self.screens.values()):
@@ -596,7 +591,7 @@ class MainWindow(QMainWindow):
     def render(self, _emitted: SessionState | None = None) -> None:
         """Draw the session's latest state. Signals from worker threads arrive late and out of
         order with touches on the GUI thread, so the state they carry may already be stale."""
-        if self._split:
+        if self._splitting:
             return  # a text-size switch is being drawn over several turns; its last draws this
         state = self._latest()
         if state.language != self._language:

@@ -13,6 +13,7 @@ import importlib
 import logging
 import os
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session.state import Screen, SessionState
+from kiosk.session.state import DRAWN_SCREENS, Screen, SessionState
 from ui.messages import Messages
 from ui.reflow import Box, PageStack, ReflowGrid
 from ui.screens.base import ScreenWidget
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         also while the core is still starting (kiosk.session.early); `attach_core` follows."""
         self.bridge = bridge
         self.session = session = bridge.session
-        session.draw_results_before_receipts()
+        session.wait_for_window()
         self.start_screen.session = session
         self._register_screens(session)
         for widget in (self.language_button, self.senior_button, self.staff_button):
@@ -618,10 +619,10 @@ class MainWindow(QMainWindow):
         screen.render(state)
         self.stack.setCurrentWidget(screen)
         self._ahead.start()
-        if state.screen is Screen.RESULT and self._shown is not Screen.RESULT:
+        if state.screen in DRAWN_SCREENS and self._shown is not state.screen:
             session = self.session
-            if session is not None:  # its receipt waits for this (`draw_results_before_receipts`)
-                AfterPaint(screen, session.result_drawn)
+            if session is not None:  # the receipt or the history waits for this (`wait_for_window`)
+                AfterPaint(screen, partial(session.drawn, state.screen))
         self._shown = state.screen
         if state.warning_s is not None:
             text = (

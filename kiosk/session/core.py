@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self
 
-from kiosk.session.state import IDLE_SCREENS, Method, Screen, SessionState
+from kiosk.session.state import DRAWN_SCREENS, IDLE_SCREENS, Method, Screen, SessionState
 
 if TYPE_CHECKING:  # annotations only: the start screen's session is made before all of these
     from drivers.cash.base import BanknoteAcceptor, CashEvent, EscrowDecision
@@ -40,8 +40,9 @@ Listener = Callable[[SessionState], None]
 Sleeper = Callable[[threading.Event, float], bool]
 
 
-# The longest a receipt waits for the window to draw the result screen (`result_drawn`).
-RESULT_DRAW_WAIT_S = 0.5
+# The longest work that would compete with the window for the GIL (a receipt's rendering, the
+# payment history's request) waits for the window to draw the screen it follows (`drawn`).
+DRAW_WAIT_S = 0.5
 
 
 def _wait_event(event: threading.Event, seconds: float) -> bool:
@@ -106,8 +107,8 @@ class SessionCore:
         self._accepting = False  # the acceptor is enabled for this session's transaction
         self._resume_txn: str | None = None  # a crash-interrupted cash payment, at start-up
         self._out_of_service = False  # staff, a technician or the utility took the kiosk out
-        self._drawn_before_receipt = False  # a window confirms the result screen is drawn
-        self._result_drawn = threading.Event()
+        self._window_draws = False  # a window confirms the result and account screens drawn
+        self._drawn = {screen: threading.Event() for screen in DRAWN_SCREENS}
 
     def bind(
         self,
@@ -286,8 +287,14 @@ class SessionCore:
             return
         self._set_history(generation, PaymentHistoryView(account_no, "loading"))
         history = self._history
+        # Cleared before the account screen is asked for, so only its drawing sets it.
+        self._drawn[Screen.ACCOUNT].clear()
 
         def work() -> None:
+            # The request and its reply are Python (and, simulated, so is the back end): with the
+            # GIL taken from the window they made the account screen's first show 55-85 ms
+            # instead of about 25 (bench/ui/bench_stall.py). The history tab is not shown first.
+            self._await_drawn(Screen.ACCOUNT)
             try:
                 records = history.recent(account_no)
             except Exception as exc:
@@ -325,23 +332,29 @@ class SessionCore:
             else:
                 self._set(screen=Screen.NOTICE, message=reason)
             return
-        self._result_drawn.clear()
+        self._drawn[Screen.RESULT].clear()
         self._set(screen=Screen.RESULT, outcome=outcome, receipt=None, transaction_id=txn_id)
         self._after_payment(outcome)
-        if self._drawn_before_receipt:
-            # Rendering the receipt holds the GIL for 5-25 ms, which the window needs to draw
-            # the result screen; the printer starting a moment later is not noticed.
-            self._sleeper(self._result_drawn, RESULT_DRAW_WAIT_S)
+        # Rendering the receipt holds the GIL for 5-25 ms, which the window needs to draw the
+        # result screen; the printer starting a moment later is not noticed.
+        self._await_drawn(Screen.RESULT)
         self._print_receipt()
 
-    def draw_results_before_receipts(self) -> None:
-        """A window says it will call `result_drawn` once the result screen is on screen; the
-        receipt waits for that (at most RESULT_DRAW_WAIT_S). Without a window it never waits."""
-        self._drawn_before_receipt = True
+    def wait_for_window(self) -> None:
+        """A window says it will call `drawn` once it has drawn a change to the result or the
+        account screen; work that follows them (the receipt, the payment history) waits for
+        that, at most DRAW_WAIT_S. Without a window nothing waits."""
+        self._window_draws = True
 
-    def result_drawn(self) -> None:
-        """The result screen is on screen (any thread)."""
-        self._result_drawn.set()
+    def drawn(self, screen: Screen) -> None:
+        """The window has drawn `screen` (any thread)."""
+        event = self._drawn.get(screen)
+        if event is not None:
+            event.set()
+
+    def _await_drawn(self, screen: Screen) -> None:
+        if self._window_draws:
+            self._sleeper(self._drawn[screen], DRAW_WAIT_S)
 
     def _print_receipt(self) -> None:
         state = self.state

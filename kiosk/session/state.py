@@ -51,6 +51,9 @@ class Method(StrEnum):
     BANK_CARD = "bank_card"
 
 
+# Screens a window reports drawn (`SessionCore.drawn`): work that follows them waits for that.
+DRAWN_SCREENS = (Screen.RESULT, Screen.ACCOUNT)
+
 # Screens on which an idle resident is sent back to the start (after the warning).
 IDLE_SCREENS = frozenset(
     {

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QColor, QImage, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.session.state import Screen
-from tests.ui.helpers import tap, wait_screen
+from tests.ui.helpers import open_account, tap, wait_screen
 
 SENTINEL = QColor(255, 0, 255)
 
@@ -154,3 +154,45 @@ def test_screens_not_shown_take_the_text_size_while_the_window_is_idle(qtbot, wi
     window.session.toggle_senior()  # back to standard text on the identify screen
     qtbot.waitUntil(lambda: _title_pt(window, Screen.AMOUNT) == NORMAL.title_pt, timeout=3000)
     assert _title_pt(window, Screen.IDENTIFY) == NORMAL.title_pt
+
+
+class PaintLog(QObject):
+    """Notes each paint of the widgets it watches, in order with the session's `drawn` calls."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self.log = log
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.log.append(f"paint {watched.objectName()}")
+        return False
+
+
+def test_the_session_hears_once_the_account_screen_is_drawn(qtbot, window, monkeypatch):
+    """Its payment history waits for that: the request's Python would slow the drawing."""
+    log: list[str] = []
+    session = window.session
+    original = session.drawn
+
+    def drawn(screen: Screen) -> None:
+        log.append(screen.name)
+        original(screen)
+
+    monkeypatch.setattr(session, "drawn", drawn)
+    account = window.screens[Screen.ACCOUNT]
+    account.setObjectName("account_screen")
+    painted = PaintLog(log)
+    account.installEventFilter(painted)
+    open_account(qtbot, window)
+    qtbot.waitUntil(lambda: "ACCOUNT" in log, timeout=3000)
+    assert log.index("paint account_screen") < log.index("ACCOUNT")
+    assert log.count("ACCOUNT") == 1
+    account.removeEventFilter(painted)
+    qtbot.waitUntil(
+        lambda: (
+            window.session.state.history is not None
+            and window.session.state.history.status == "loaded"
+        ),
+        timeout=3000,
+    )

@@ -15,6 +15,7 @@ from kiosk.backend.client import UtilityClient
 from kiosk.clock import ManualClock
 from kiosk.journal import Journal
 from kiosk.payment_history import BackendPaymentHistory
+from kiosk.session.core import DRAW_WAIT_S
 from kiosk.session.machine import Session
 from kiosk.session.state import Screen
 from tests.kiosk.session.fakes import fake_session
@@ -51,13 +52,16 @@ def make_session(
     clock: ManualClock,
     acceptor: FakeAcceptor,
     history_executor: object | None = None,
+    history: BackendPaymentHistory | None = None,
+    **more: object,
 ) -> Session:
     return fake_session(
         clock,
         acceptor,
         BackendAccounts(client, journal, clock),
-        history=BackendPaymentHistory(client),
+        history=history or BackendPaymentHistory(client),
         history_executor=history_executor,  # type: ignore[arg-type]
+        **more,
     )
 
 
@@ -185,3 +189,52 @@ def test_a_new_session_forgets_the_history(client, journal, clock, acceptor):
     assert session.state.screen is Screen.START and session.state.history is None
     pending()  # the old reply must not show the last resident's payments
     assert session.state.history is None
+
+
+class CountedHistory(BackendPaymentHistory):
+    """The back end's history, counting its requests."""
+
+    def __init__(self, client: UtilityClient) -> None:
+        super().__init__(client)
+        self.asked: list[str] = []
+
+    def recent(self, account_no: str):  # type: ignore[no-untyped-def]
+        self.asked.append(account_no)
+        return super().recent(account_no)
+
+
+def test_with_a_window_the_history_waits_until_the_account_screen_is_drawn(
+    client, journal, clock, acceptor
+):
+    """Its request and reply run Python, which the window needs while drawing the account."""
+    history = CountedHistory(client)
+    later = Deferred()
+    waits: list[tuple[float, bool, Screen, list[str]]] = []
+
+    def sleeper(event, seconds: float) -> bool:
+        waits.append((seconds, event.is_set(), session.state.screen, list(history.asked)))
+        session.drawn(Screen.ACCOUNT)  # the window draws the account screen meanwhile
+        return event.wait(0)
+
+    session = make_session(client, journal, clock, acceptor, later, history, sleeper=sleeper)
+    session.wait_for_window()
+    session.drawn(Screen.ACCOUNT)  # drawn for an earlier resident: does not count
+    look_up(session, "3300000001")
+    assert session.state.screen is Screen.ACCOUNT
+    later.run_all()
+    assert waits == [(DRAW_WAIT_S, False, Screen.ACCOUNT, [])]  # nothing asked while drawing
+    assert history.asked == ["3300000001"]
+    assert session.state.history is not None and session.state.history.status == "loaded"
+
+
+def test_without_a_window_the_history_does_not_wait(client, journal, clock, acceptor):
+    waits: list[float] = []
+
+    def sleeper(event, seconds: float) -> bool:
+        waits.append(seconds)
+        return False
+
+    session = make_session(client, journal, clock, acceptor, sleeper=sleeper)
+    look_up(session, "3300000001")
+    assert session.state.history is not None and session.state.history.status == "loaded"
+    assert waits == []

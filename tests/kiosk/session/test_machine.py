@@ -7,7 +7,7 @@ import pytest
 from drivers.cash.base import EscrowDecision
 from drivers.cash.fake import FakeAcceptor
 from kiosk.clock import ManualClock
-from kiosk.session.core import RESULT_DRAW_WAIT_S
+from kiosk.session.core import DRAW_WAIT_S
 from kiosk.session.machine import Session
 from kiosk.session.state import Method, Screen
 from tests.kiosk.session.fakes import Accounts, Ledger, Receipts, account, fake_session
@@ -273,15 +273,15 @@ def test_with_a_window_the_receipt_waits_until_the_result_screen_is_drawn():
 
     def sleeper(event, seconds: float) -> bool:
         waits.append((seconds, list(receipts.issued), session.state.screen))
-        session.result_drawn()  # the window draws the result screen meanwhile
+        session.drawn(Screen.RESULT)  # the window draws the result screen meanwhile
         return event.wait(0)
 
     accounts = Accounts({"3300000001": account()})
     session = fake_session(ManualClock(), acceptor, accounts, receipts=receipts, sleeper=sleeper)
-    session.draw_results_before_receipts()
+    session.wait_for_window()
     to_cash(session)
     insert(acceptor, 10000, 10000, 10000, 10000)
-    assert waits == [(RESULT_DRAW_WAIT_S, [], Screen.RESULT)]  # nothing printed while drawing
+    assert waits == [(DRAW_WAIT_S, [], Screen.RESULT)]  # nothing printed while drawing
     assert receipts.issued == [session.state.transaction_id]
     assert session.state.receipt == "printed"
     acceptor.close()

@@ -226,8 +226,8 @@ class Journal:
         """Every pending item, in order per account."""
         return self._read(queries.pending_outbox)
 
-    def next_outbox_due(self) -> datetime | None:
-        return self._read(queries.next_outbox_due)
+    def next_outbox_due(self, exclude_accounts: Collection[str] = ()) -> datetime | None:
+        return self._read(lambda s: queries.next_outbox_due(s, exclude_accounts=exclude_accounts))
 
     def outbox_depth(self) -> int:
         return self._read(queries.outbox_depth)

@@ -140,7 +140,12 @@ _DUE = (
     .order_by(OUTBOX.c.next_attempt_at, OUTBOX.c.id)
     .limit(bindparam("b_limit"))
 )
-_NEXT_DUE = _heads().order_by(OUTBOX.c.next_attempt_at).limit(1)
+_NEXT_DUE = (
+    _heads()
+    .where(OUTBOX.c.account_no.not_in(bindparam("b_busy", expanding=True)))
+    .order_by(OUTBOX.c.next_attempt_at)
+    .limit(1)
+)
 
 
 def due_outbox(
@@ -151,9 +156,10 @@ def due_outbox(
     return [outbox_item(row) for row in conn.execute(_DUE, params)]
 
 
-def next_outbox_due(conn: Connection) -> datetime | None:
-    """When the earliest account head becomes due (None: nothing pending)."""
-    row = conn.execute(_NEXT_DUE).first()
+def next_outbox_due(conn: Connection, *, exclude_accounts: Collection[str] = ()) -> datetime | None:
+    """When the earliest account head becomes due (None: nothing pending), leaving out the
+    accounts in `exclude_accounts` (being sent for: their head is due, but not to another)."""
+    row = conn.execute(_NEXT_DUE, {"b_busy": sorted(exclude_accounts)}).first()
     return row.next_attempt_at if row is not None else None
 
 

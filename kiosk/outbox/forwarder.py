@@ -108,7 +108,10 @@ class Forwarder:
             self._stopping = False
             for index in range(self._workers):
                 thread = threading.Thread(
-                    target=self._worker, name=f"outbox-forwarder-{index}", daemon=True
+                    target=self._worker,
+                    args=(index == 0,),
+                    name=f"outbox-forwarder-{index}",
+                    daemon=True,
                 )
                 self._threads.append(thread)
         for thread in self._threads:
@@ -193,7 +196,7 @@ class Forwarder:
         # Waiting for another thread is bounded in real time, not by the injected clock.
         return time.monotonic() + timeout_s
 
-    def _worker(self) -> None:
+    def _worker(self, polls: bool) -> None:
         while True:
             with self._cv:
                 if self._stopping:
@@ -201,7 +204,7 @@ class Forwarder:
                 wakes = self._wakes
             item = self._claim(set())
             if item is None:
-                self._idle_wait(wakes)
+                self._idle_wait(wakes, polls)
                 continue
             try:
                 self._process(item)
@@ -210,13 +213,24 @@ class Forwarder:
             finally:
                 self._release(item)
 
-    def _idle_wait(self, wakes: int) -> None:
-        due = self._journal.next_outbox_due()
-        timeout = self._idle_poll_s
-        if due is not None and self._clock_went_back(due):
-            return
-        if due is not None:
-            timeout = min(timeout, max(0.01, (due - self._clock.now()).total_seconds()))
+    def _idle_wait(self, wakes: int, polls: bool) -> None:
+        """Wait for a wake: an item enqueued, an account's send finished, the clock moved.
+
+        Only the polling worker also wakes when the next retry falls due, and every
+        `idle_poll_s` in case an item came without a wake. Each look at the journal is a few ms
+        of Python the window's thread waits for (the GIL); four workers looking every second,
+        and every 10 ms while one of them sent (its account's head counted as due), made the
+        kiosk's rare long stalls (bench/ui/bench_stall.py)."""
+        timeout: float | None = None
+        if polls:
+            with self._cv:
+                busy = set(self._busy_accounts)
+            due = self._journal.next_outbox_due(exclude_accounts=busy)
+            if due is not None and self._clock_went_back(due):
+                return
+            timeout = self._idle_poll_s
+            if due is not None:
+                timeout = min(timeout, max(0.01, (due - self._clock.now()).total_seconds()))
         with self._cv:
             if not self._stopping and self._wakes == wakes:
                 self._cv.wait(timeout)
@@ -251,6 +265,9 @@ class Forwarder:
             if item is None:
                 return None
             self._busy_accounts.add(item.account_no)
+            if self._prefetched:  # more are due: idle workers take them (they do not poll)
+                self._wakes += 1
+                self._cv.notify_all()
             return item
 
     def _pop_prefetched(self, excluded: set[str]) -> OutboxItem | None:

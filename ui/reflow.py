@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLayout,
     QSizePolicy,
-    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -57,8 +56,6 @@ class ReflowGrid(QWidget):
     def add(self, *cells: QWidget) -> None:
         """One item: its cells go side by side in one row of the grid."""
         self._items.append(cells)
-        for cell in cells:
-            cell.installEventFilter(self)
         self._place()
 
     def _cells(self) -> int:
@@ -127,14 +124,13 @@ class ReflowGrid(QWidget):
         return QSize(self.width_for(self._choices[0], needs), self._grid.sizeHint().height())
 
     def event(self, event: QEvent) -> bool:
+        # Texts changed, here or inside an item (a row of buttons: its layout, once activated,
+        # updates its geometry, and the grid's layout asks for a LayoutRequest here): the items
+        # may no longer fit side by side. No event filter on each item: it called into Python
+        # for every event of every item (paints too).
         if event.type() == QEvent.Type.LayoutRequest:
-            self._reflow_now()  # texts changed: the items may no longer fit side by side
+            self._reflow_now()
         return super().event(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self._reflow_now()  # inside an item (a row of buttons): its texts changed
-        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -202,80 +198,73 @@ def tile_with_hint(tile: QWidget, hint: QWidget) -> Box:
     return unit
 
 
-class _ShownPageLayout(QStackedLayout):
-    """Qt's stacked layout measures every page for its size hints, minimum size and
-    height-for-width (its `heightForWidth` asks each page, then takes its own `minimumSize`,
-    which asks each page again), uncached, several times per layout pass: on each screen change
-    the word-wrapped texts of all fourteen screens were measured, 15-35 ms of the longest
-    stalls. Qt's layout items ask a widget's layout directly, passing over the widget's own
-    `heightForWidth`, so the answers are the layout's: the page shown, only."""
-
-    def minimumSize(self) -> QSize:
-        # The shown page's own minimum size counts too (a chart's least height), as Qt counts it.
-        page = self.currentWidget()
-        if page is None:
-            return QSize(0, 0)
-        need, least = page.minimumSizeHint(), page.minimumSize()
-        return QSize(least.width() or max(0, need.width()), least.height() or max(0, need.height()))
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        if page is None:
-            return QSize(0, 0)
-        return page.sizeHint().expandedTo(page.minimumSize()).boundedTo(page.maximumSize())
-
-    def hasHeightForWidth(self) -> bool:
-        page = self.currentWidget()
-        return page is not None and page.hasHeightForWidth()
-
-    def heightForWidth(self, width: int) -> int:
-        page = self.currentWidget()
-        if page is None or not page.hasHeightForWidth():
-            return -1
-        return max(page.heightForWidth(width), self.minimumSize().height())
-
-
 class PageStack(QWidget):
     """A stack of screens that asks only for the room of the screen shown now: a screen that is
     not shown (the invoice keyboard, say) neither makes the window wider than the display nor is
-    measured again whenever the window is laid out."""
+    measured again whenever the window is laid out.
+
+    Qt's QStackedLayout measures every page for its size hints and height-for-width, uncached,
+    several times per layout pass (the wrapped texts of all the screens: 15-35 ms of a screen
+    change). Here the layout holds the shown page alone, and the others are hidden children.
+    The layout is Qt's own box layout, which caches its answers: a stack whose layout answered
+    in Python called into Python (and waited for the GIL, with workers busy) a few hundred times
+    per screen change."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pages = _ShownPageLayout(self)
-        self._pages.setContentsMargins(0, 0, 0, 0)
-        self._pages.currentChanged.connect(self._shown)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
 
     def addWidget(self, page: QWidget) -> int:
-        return self._pages.addWidget(page)
+        if page in self._pages:
+            return self._pages.index(page)
+        self._pages.append(page)
+        page.setParent(self)
+        if self._current is None:
+            self._show(page)
+        else:
+            page.hide()
+        return len(self._pages) - 1
 
     def indexOf(self, page: QWidget) -> int:
-        return self._pages.indexOf(page)
+        return self._pages.index(page) if page in self._pages else -1
 
     def count(self) -> int:
-        return self._pages.count()
+        return len(self._pages)
 
     def widget(self, index: int) -> QWidget | None:
-        return self._pages.widget(index)
+        return self._pages[index] if 0 <= index < len(self._pages) else None
 
     def currentWidget(self) -> QWidget | None:
-        return self._pages.currentWidget()
-
-    def setCurrentWidget(self, page: QWidget) -> None:
-        self._pages.setCurrentWidget(page)
+        return self._current
 
     def currentIndex(self) -> int:
-        return self._pages.currentIndex()
+        return -1 if self._current is None else self._pages.index(self._current)
 
     def setCurrentIndex(self, index: int) -> None:
-        self._pages.setCurrentIndex(index)
+        page = self.widget(index)
+        if page is not None:
+            self.setCurrentWidget(page)
 
-    def _shown(self, _index: int) -> None:
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current or page not in self._pages:
+            return
+        old, self._current = self._current, None
+        if old is not None:
+            self._column.removeWidget(old)
+        self._show(page)
+        if old is not None:
+            old.hide()
+
+    def _show(self, page: QWidget) -> None:
+        self._current = page
+        self._column.addWidget(page)
         # A page kept the size it had when last shown (or Qt's 640x480 if never); give it the
         # stack's size at once so it does not reflow for a width it will never have.
-        page = self.currentWidget()
-        if page is not None:
-            page.setGeometry(self.contentsRect())
+        page.setGeometry(self.contentsRect())
+        page.show()
         self.updateGeometry()
 
 

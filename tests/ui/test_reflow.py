@@ -3,7 +3,7 @@ stack that asks only for the room of the page shown."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.reflow import PageStack, ReflowGrid
 
@@ -54,6 +54,35 @@ def test_a_wider_item_changes_the_arrangement(qtbot):
     wide = grid.findChildren(QLabel)[0]
     wide.setFixedWidth(300)  # its text grew (another language, senior mode)
     qtbot.waitUntil(lambda: grid.columns == 2, timeout=2000)
+
+
+def test_a_text_growing_inside_an_item_changes_the_arrangement(qtbot):
+    """An item that is a row of widgets: its text grows (another language, large text) and its
+    own layout, not the grid, hears of it first."""
+    root = QWidget()
+    qtbot.addWidget(root)
+    column = QVBoxLayout(root)
+    column.setContentsMargins(0, 0, 0, 0)
+    grid = ReflowGrid((4, 2, 1), spacing=10)
+    texts = []
+    for _ in range(4):
+        item = QWidget()
+        row = QHBoxLayout(item)
+        row.setContentsMargins(0, 0, 0, 0)
+        text = QLabel("x")
+        text.setMinimumWidth(150)
+        row.addWidget(text)
+        texts.append(text)
+        grid.add(item)
+    column.addWidget(grid)
+    root.resize(700, 600)
+    root.show()
+    qtbot.waitExposed(root)
+    qtbot.waitUntil(lambda: grid.columns == 4, timeout=2000)
+    texts[0].setMinimumWidth(400)
+    qtbot.waitUntil(lambda: grid.columns == 2, timeout=2000)
+    texts[0].setMinimumWidth(150)
+    qtbot.waitUntil(lambda: grid.columns == 4, timeout=2000)
 
 
 def test_a_grid_shown_again_at_the_same_width_reflows(qtbot):

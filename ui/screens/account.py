@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,12 @@ class UsageChartView(QChartView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_ticks()
+
+    def sizeHint(self) -> QSize:
+        # Qt's is the scene's size, which follows the view's last size: a chart once shown tall
+        # kept asking to be that tall, and the details scrolled. It takes the room left instead
+        # (its stretch), from its least height up.
+        return QSize(super().sizeHint().width(), CHART_MIN_PX)
 
     def fit_ticks(self) -> None:
         for axis in self.chart().axes(Qt.Orientation.Vertical):

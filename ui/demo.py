@@ -80,6 +80,8 @@ class Recorder:
             self.screens.append(state.screen.value)
 
     def shot(self, name: str) -> None:
+        # A text-size switch is drawn over a few event-loop turns (MainWindow._begin_split).
+        wait_for(self.window.showing_latest, timeout_s=5, what="the latest screen drawn")
         settle(20)
         path = self.out / f"{self.prefix}{len(self.shots) + 1:02d}-{name}.png"
         self.window.grab().save(str(path))

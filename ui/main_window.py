@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,10 @@ WARM_WITH_SAMPLE = frozenset(
 ScreenFactory = Callable[[], ScreenWidget]
 PREBUILD_PAUSE_MS = 1000  # how often a paused prebuild looks again for an idle kiosk
 AHEAD_IDLE_MS = 250  # no render this long (a resident reading): one more screen to the text size
+# A text-size switch re-polishes the screen shown a piece at a time, about this long per
+# event-loop turn (the account screen in one go: 28-34 ms, its widest piece 10 ms).
+SPLIT_TURN_S = 0.010
+PIECE_WIDGETS = 30  # a container with more widgets under it than this is styled in pieces
 
 
 class ScreenTable(dict[Screen, ScreenWidget]):
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(stylesheet(False))
         self._parts: list[QWidget] = [self.header, self.warning]
         self._part_senior: dict[int, bool] = {}
+        self.split_turn_s = SPLIT_TURN_S  # the re-polish a text-size switch does per turn
         self._factories: dict[Screen, ScreenFactory] = {}
         self._built: dict[int, ScreenWidget] = {}
         self.screens = ScreenTable(self._build_screen)
@@ -540,26 +547,61 @@ class MainWindow(QMainWindow):
     def _style(self, part: QWidget, senior: bool) -> None:
         """Give `part` the large-text stylesheet (or back to the window's) if it has not it yet.
         Only that part's widgets are re-polished."""
-        key = id(part)
-        if self._part_senior.get(key, False) is senior:
-            return
-        self._part_senior[key] = senior
-        part.setStyleSheet(stylesheet(True) if senior else "")
+        self._style_some(part, senior, budget_s=None)
+
+    def _style_some(self, part: QWidget, senior: bool, budget_s: float | None) -> bool:
+        """Style `part` piece by piece (`_pieces`) until `budget_s` is spent (None: all of it);
+        True when pieces are left for another turn."""
+        if self._part_senior.get(id(part), False) is senior:
+            return False
+        sheet = stylesheet(True) if senior else ""
+        start, styled = time.perf_counter(), False
+        for piece in self._pieces(part):
+            if self._part_senior.get(id(piece), False) is senior:
+                continue
+            if styled and budget_s is not None and time.perf_counter() - start >= budget_s:
+                return True  # at least one piece a turn
+            self._part_senior[id(piece)] = senior
+            piece.setStyleSheet(sheet)
+            styled = True
+        self._part_senior[id(part)] = senior
+        return False
+
+    def _pieces(self, part: QWidget) -> list[QWidget]:
+        """`part` as pieces that each take the stylesheet: itself when small, else (when it is a
+        container that draws no text: a screen, a box, a scroll area, a page stack) its children
+        in pieces. A container split so keeps the window's stylesheet, which gives it nothing
+        that depends on the text size."""
+        if part is self or len(part.findChildren(QWidget)) <= PIECE_WIDGETS:
+            return [part]
+        if not isinstance(part, (ScreenWidget, Box, PageStack, QScrollArea)) and (
+            type(part) is not QWidget
+        ):
+            return [part]
+        children = [c for c in part.children() if isinstance(c, QWidget) and not c.isWindow()]
+        if any(c.styleSheet() and not self._part_senior.get(id(c), False) for c in children):
+            return [part]  # a child's own stylesheet (the invoice's fields) is not ours to replace
+        pieces: list[QWidget] = []
+        for child in children:
+            pieces += self._pieces(child)
+        return pieces
 
     def _begin_split(self) -> None:
         """The screen to show is in the other text size (the switch was touched on it, or it is
         shown for the first time since). Re-polishing it, laying it out and painting it in one
         go held the GUI thread 45-80 ms, past the 50 ms a touch may wait; so it is re-polished
-        on the next event-loop turn and drawn on the one after, and the window keeps its last
-        frame meanwhile (no half-switched frame is shown). A render asked for in between (a
-        touch, a worker's news) waits for the last turn, which draws the latest state."""
+        a piece at a time over the next event-loop turns (about `split_turn_s` each; the
+        account screen took 28-34 ms in one) and drawn on the turn after, and the window keeps
+        its last frame meanwhile (no half-switched frame is shown). A render asked for in
+        between (a touch, a worker's news) waits for the last turn, which draws the latest
+        state."""
         self._splitting = True  # only `draw` ends it: one switch at a time, no stale turns
         self.setUpdatesEnabled(False)
 
         def restyle() -> None:
             state = self._latest()
-            self._style(self.screens[state.screen], state.senior)
-            QTimer.singleShot(1, self, draw)
+            more = self._style_some(self.screens[state.screen], state.senior, self.split_turn_s)
+            QTimer.singleShot(1, self, restyle if more else draw)
 
         def draw() -> None:
             self._splitting = False
@@ -585,6 +627,14 @@ class MainWindow(QMainWindow):
                 self._style(widget, self._senior)
                 self._ahead.start()
                 return
+
+    def showing_latest(self) -> bool:
+        """The latest state's screen is the one shown, and no text-size switch is half done (its
+        turns hold the last frame): what a screenshot should wait for."""
+        if self._splitting:
+            return False
+        screen = self.screens.get(self._latest().screen)
+        return screen is not None and self.stack.currentWidget() is screen
 
     def _latest(self) -> SessionState:
         return self.session.state if self.session is not None else self._shell_state

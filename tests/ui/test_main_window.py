@@ -196,3 +196,66 @@ def test_the_session_hears_once_the_account_screen_is_drawn(qtbot, window, monke
         ),
         timeout=3000,
     )
+
+
+def test_a_text_size_switch_re_polishes_the_account_screen_a_piece_a_turn(qtbot, window):
+    """In one go its re-polish held the GUI thread 28-34 ms: it is done in pieces, each turn
+    at most about `split_turn_s` (here one piece a turn), the last frame held until all are
+    done, and every widget on the screen ends up under a large-text stylesheet."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from ui.theme import SENIOR
+
+    open_account(qtbot, window)
+    account = window.screens[Screen.ACCOUNT]
+    window.split_turn_s = 0.0
+    turns: list[bool] = []
+    original = window._style_some
+
+    def style_some(part, senior, budget_s):
+        more = original(part, senior, budget_s)
+        if part is account and window._splitting:  # a turn of the switch
+            turns.append(window.updatesEnabled())
+        return more
+
+    window._style_some = style_some
+    window.session.toggle_senior()
+    qtbot.waitUntil(window.updatesEnabled, timeout=5000)
+    assert len(turns) >= 6  # the title, the details, the tabs, the pages, the actions
+    assert not any(turns)  # the last frame stays up until the last piece
+    assert _title_pt(window, Screen.ACCOUNT) == SENIOR.title_pt
+    texts = account.findChildren(QLabel) + account.findChildren(QPushButton)
+    assert texts
+    for widget in texts:
+        holder = widget
+        while holder is not account and not holder.styleSheet():
+            holder = holder.parentWidget()
+        assert holder is not account, widget.objectName() or widget.text()
+    window.session.toggle_senior()
+    qtbot.waitUntil(window.updatesEnabled, timeout=5000)
+    assert all(not widget.styleSheet() for widget in [account, *account.findChildren(QWidget)])
+
+
+def test_a_widgets_own_stylesheet_survives_a_text_size_switch(qtbot, window):
+    """A container is styled in pieces only when none of its widgets has a stylesheet of its
+    own (the invoice's fields set theirs): a piece's large-text sheet would replace it."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.reflow import Box
+
+    plain, styled = Box(), Box()
+    qtbot.addWidget(plain)
+    qtbot.addWidget(styled)
+    for box in (plain, styled):
+        for n in range(40):
+            QLabel(str(n), box)
+    own = styled.findChildren(QLabel)[7]
+    own.setStyleSheet("min-height: 56px;")
+    assert window._pieces(plain) == plain.findChildren(QLabel)
+    assert window._pieces(styled) == [styled]
+    for senior in (True, False):
+        window._style(styled, senior)
+        window._style(plain, senior)
+        assert own.styleSheet() == "min-height: 56px;"
+        assert bool(styled.styleSheet()) is senior
+        assert all(bool(label.styleSheet()) is senior for label in plain.findChildren(QLabel))

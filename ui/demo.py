@@ -102,14 +102,19 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0, what: str =
     settle(10)
 
 
-def tap(window: MainWindow, name: str) -> None:
-    """Tap a visible button by objectName, as a finger would."""
-    for widget in window.findChildren(QPushButton, name):
-        if widget.isVisible() and widget.isEnabled():
-            QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-            settle()
-            return
-    raise DemoError(f"no visible, enabled button {name!r}")
+def tap(window: MainWindow, name: str, timeout_s: float = 5.0) -> None:
+    """Tap a visible button by objectName, as a finger would: once it is on screen (a screen
+    in the other text size is drawn a few event-loop turns after the state changed)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        for widget in window.findChildren(QPushButton, name):
+            if widget.isVisible() and widget.isEnabled():
+                QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+                settle()
+                return
+        if time.monotonic() > deadline:
+            raise DemoError(f"no visible, enabled button {name!r}")
+        settle(15)
 
 
 def on_screen(kiosk: Kiosk, screen: Screen) -> Callable[[], bool]:

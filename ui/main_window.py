@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(stylesheet(False))
         self._parts: list[QWidget] = [self.header, self.warning]
         self._part_senior: dict[int, bool] = {}
+        self._pieces_of: dict[int, list[QWidget]] = {}  # a part's pieces (`_pieces`)
         self.split_turn_s = SPLIT_TURN_S  # the re-polish a text-size switch does per turn
         self._factories: dict[Screen, ScreenFactory] = {}
         self._built: dict[int, ScreenWidget] = {}
@@ -568,10 +570,18 @@ class MainWindow(QMainWindow):
         return False
 
     def _pieces(self, part: QWidget) -> list[QWidget]:
-        """`part` as pieces that each take the stylesheet: itself when small, else (when it is a
-        container that draws no text: a screen, a box, a scroll area, a page stack) its children
-        in pieces. A container split so keeps the window's stylesheet, which gives it nothing
-        that depends on the text size."""
+        """`part` as pieces that each take the stylesheet (`_split`), the same ones each time: a
+        part split differently on the way back (its widgets grew or shrank in number) would keep
+        large-text sheets on the pieces of the way there. Pieces deleted since are left out."""
+        pieces = self._pieces_of.get(id(part))
+        if pieces is None:
+            pieces = self._pieces_of[id(part)] = self._split(part)
+        return [piece for piece in pieces if shiboken6.isValid(piece)]
+
+    def _split(self, part: QWidget) -> list[QWidget]:
+        """`part` itself when small, else (when it is a container that draws no text: a screen,
+        a box, a scroll area, a page stack) its children in pieces. A container split so keeps
+        the window's stylesheet, which gives it nothing that depends on the text size."""
         if part is self or len(part.findChildren(QWidget)) <= PIECE_WIDGETS:
             return [part]
         if not isinstance(part, (ScreenWidget, Box, PageStack, QScrollArea)) and (
@@ -583,7 +593,7 @@ class MainWindow(QMainWindow):
             return [part]  # a child's own stylesheet (the invoice's fields) is not ours to replace
         pieces: list[QWidget] = []
         for child in children:
-            pieces += self._pieces(child)
+            pieces += self._split(child)
         return pieces
 
     def _begin_split(self) -> None:

@@ -259,3 +259,23 @@ def test_a_widgets_own_stylesheet_survives_a_text_size_switch(qtbot, window):
         assert own.styleSheet() == "min-height: 56px;"
         assert bool(styled.styleSheet()) is senior
         assert all(bool(label.styleSheet()) is senior for label in plain.findChildren(QLabel))
+
+
+def test_a_part_goes_back_in_the_pieces_it_went_in(qtbot, window):
+    """Its widgets fell from 40 to 20 while in large text (rows deleted): styled whole on the
+    way back, the 20 left would keep their large-text sheets."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.reflow import Box
+
+    box = Box()
+    qtbot.addWidget(box)
+    labels = [QLabel(str(n), box) for n in range(40)]
+    window._style(box, True)
+    assert all(label.styleSheet() for label in labels)
+    for label in labels[20:]:
+        label.deleteLater()
+    qtbot.waitUntil(lambda: len(box.findChildren(QLabel)) == 20, timeout=2000)
+    window._style(box, False)
+    assert not box.styleSheet()
+    assert [label.styleSheet() for label in box.findChildren(QLabel)] == [""] * 20

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -24,12 +23,20 @@ from .conftest import KIOSK
 ACCOUNTS = ("3300000001", "3300000002", "3300000003", "3300000004")
 
 
+# Notified on each send and each look at the journal: the tests wait on it, not on the time.
+CHANGED = threading.Condition()
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    with CHANGED:
+        assert CHANGED.wait_for(condition, seconds), "timed out"
+
+
 class HeldClient:
     """A back end that holds each send until the test lets it go, then is unreachable."""
 
     def __init__(self) -> None:
         self.released = threading.Event()
-        self.lock = threading.Lock()
         self.in_flight = 0
         self.most_in_flight = 0
         self.sends = 0
@@ -37,46 +44,45 @@ class HeldClient:
     def send_stored(
         self, method: str, path: str, content: bytes | None, idempotency_key: str | None
     ) -> ApiResponse:
-        with self.lock:
+        with CHANGED:
             self.sends += 1
             self.in_flight += 1
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
+            CHANGED.notify_all()
         try:
             self.released.wait(10)
         finally:
-            with self.lock:
+            with CHANGED:
                 self.in_flight -= 1
+                CHANGED.notify_all()
         raise BackendUnavailable("held, then let go")
 
 
 class Looks:
-    """Counts the forwarder's looks at the journal, by thread."""
+    """The forwarder's looks at the journal: (thread, method, answer)."""
 
     def __init__(self, journal: Journal) -> None:
-        self.lock = threading.Lock()
-        self.calls: list[tuple[str, str]] = []
+        self.calls: list[tuple[str, str, Any]] = []
         for name in ("next_outbox_due", "due_outbox"):
             setattr(journal, name, self._counted(name, getattr(journal, name)))
 
     def _counted(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
         def counted(*args: Any, **kwargs: Any) -> Any:
-            with self.lock:
-                self.calls.append((threading.current_thread().name, name))
-            return method(*args, **kwargs)
+            answer = method(*args, **kwargs)
+            with CHANGED:
+                self.calls.append((threading.current_thread().name, name, answer))
+                CHANGED.notify_all()
+            return answer
 
         return counted
 
-    def take(self) -> list[tuple[str, str]]:
-        with self.lock:
+    def take(self) -> list[tuple[str, str, Any]]:
+        with CHANGED:
             calls, self.calls = self.calls, []
         return calls
 
-
-def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
+    def count(self, thread: str, name: str) -> int:
+        return sum(1 for who, what, _ in self.calls if (who, what) == (thread, name))
 
 
 @pytest.fixture
@@ -100,39 +106,37 @@ def test_only_one_worker_looks_at_the_journal_while_idle(
     forwarder = Forwarder(journal, held, clock, random.Random(1), idle_poll_s=0.02)
     forwarder.start()
     try:
-        wait_for(lambda: sum(1 for _, name in looks.calls if name == "next_outbox_due") >= 5)
-        time.sleep(0.1)  # each worker has looked once at start and is waiting now
+        # Each worker looks once at start (its first claim); then only a poller looks again.
+        others = [f"outbox-forwarder-{n}" for n in (1, 2, 3)]
+        wait_for(lambda: all(looks.count(name, "due_outbox") >= 1 for name in others))
+        wait_for(lambda: looks.count("outbox-forwarder-0", "next_outbox_due") >= 2)
         looks.take()
         wait_for(lambda: len(looks.calls) >= 10)  # the poller: about two looks per 20 ms
     finally:
         forwarder.stop()
-    threads = {thread for thread, _ in looks.take()}
+    threads = {thread for thread, _, _ in looks.take()}
     assert threads == {"outbox-forwarder-0"}
 
 
-def test_nobody_looks_again_and_again_while_an_account_is_being_sent_for(
+def test_an_account_being_sent_for_is_not_due_to_the_poller(
     journal: Journal, clock: ManualClock, held: HeldClient
 ) -> None:
-    """Its head is due, but only to the worker sending it: before, the idle workers asked the
-    journal every 10 ms for as long as the send took."""
-    looks = Looks(journal)
-    forwarder = Forwarder(
-        journal, held, clock, random.Random(1), policy=RetryPolicy(max_s=60), idle_poll_s=1.0
-    )
+    """Its head is due, but only to the worker sending it: before, the poller was told it was
+    due and the idle workers asked the journal every 10 ms for as long as the send took. Here
+    the test's thread plays the sending worker, and then the idle poller."""
+    forwarder = Forwarder(journal, held, clock, random.Random(1), idle_poll_s=0.02)
     cash = CashPayments(journal, forwarder, KIOSK, clock)
-    forwarder.start()
-    try:
-        pay(cash, ACCOUNTS[0])
-        wait_for(lambda: held.in_flight == 1)
-        looks.take()
-        time.sleep(0.3)  # the send takes a while; the back end is slow today
-        during = looks.take()
-        held.released.set()
-        wait_for(lambda: held.in_flight == 0)
-    finally:
-        forwarder.stop()
-    assert held.sends == 1
-    assert len(during) <= 2, during  # at most the poller's look on its 1 s timer
+    txn = pay(cash, ACCOUNTS[0])  # stored; the forwarder's threads are not started
+    looks = Looks(journal)
+    item = forwarder._claim(set())
+    assert item is not None and item.txn_id == txn  # being sent
+    looks.take()
+    forwarder._idle_wait(forwarder._wakes, True)  # meanwhile, the poller: its timer, once
+    assert [(what, answer) for _, what, answer in looks.take()] == [("next_outbox_due", None)]
+    forwarder._release(item)  # the send failed: the item is due again, to anyone
+    forwarder._idle_wait(forwarder._wakes, True)
+    [(what, answer)] = [(what, answer) for _, what, answer in looks.take()]
+    assert what == "next_outbox_due" and answer is not None
 
 
 def test_retries_falling_due_together_still_go_out_side_by_side(
@@ -150,7 +154,7 @@ def test_retries_falling_due_together_still_go_out_side_by_side(
         txns = [pay(cash, account_no) for account_no in ACCOUNTS]
         wait_for(lambda: all(journal.outbox_for(txn)[0].attempts == 1 for txn in txns))
         looks.take()  # the poller's timer runs on, the others settle into waiting for a wake:
-        wait_for(lambda: looks.calls.count(("outbox-forwarder-0", "next_outbox_due")) >= 3)
+        wait_for(lambda: looks.count("outbox-forwarder-0", "next_outbox_due") >= 3)
         held.released.clear()  # the back end is back, and slow
         clock.advance(120)  # every retry is due (backoff at most 60 s); nobody calls wake()
         wait_for(lambda: held.in_flight == len(ACCOUNTS))

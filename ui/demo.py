@@ -105,16 +105,16 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0, what: str =
 def tap(window: MainWindow, name: str, timeout_s: float = 5.0) -> None:
     """Tap a visible button by objectName, as a finger would: once it is on screen (a screen
     in the other text size is drawn a few event-loop turns after the state changed)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        for widget in window.findChildren(QPushButton, name):
-            if widget.isVisible() and widget.isEnabled():
-                QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-                settle()
-                return
-        if time.monotonic() > deadline:
-            raise DemoError(f"no visible, enabled button {name!r}")
-        settle(15)
+
+    def shown() -> QPushButton | None:
+        buttons = window.findChildren(QPushButton, name)
+        return next((b for b in buttons if b.isVisible() and b.isEnabled()), None)
+
+    wait_for(lambda: shown() is not None, timeout_s, f"a visible, enabled button {name!r}")
+    button = shown()
+    assert button is not None  # wait_for settles the event loop once more: looked up again
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle()
 
 
 def on_screen(kiosk: Kiosk, screen: Screen) -> Callable[[], bool]:

@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
         """`part` itself when small, else (when it is a container that draws no text: a screen,
         a box, a scroll area, a page stack) its children in pieces. A container split so keeps
         the window's stylesheet, which gives it nothing that depends on the text size."""
-        if part is self or len(part.findChildren(QWidget)) <= PIECE_WIDGETS:
+        if len(part.findChildren(QWidget)) <= PIECE_WIDGETS:
             return [part]
         if not isinstance(part, (ScreenWidget, Box, PageStack, QScrollArea)) and (
             type(part) is not QWidget
